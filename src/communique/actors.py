@@ -1,0 +1,514 @@
+"""Actors stage: every mention in an article becomes a PLOVER entity, resolved in the article.
+
+Needs: the parsed document, the knowledge base, the article's reference date.
+Adds: an :class:`ActorIndex` that maps any token heading an argument (a name, a role phrase,
+a pronoun, "the two leaders") to the entities it stands for.
+
+How a noun phrase is coded: its anchors (knowledge-base names, people's names, role words)
+are gathered up to the phrase's head; a known person gives code, sector and office for the
+date; otherwise a country or body word in the phrase gives the code and the role word the
+sector ("Brazilian Foreign Minister X" -> BRA, GOV). Phrases with no code of their own refer
+back: surnames to the full name, "the president" to the last president named, pronouns to
+the last fitting mention, "the two leaders" to the last pair.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .knowledge import KBEntry, KnowledgeBase, Role
+from .models import Entity, Mention
+from .quotes import Statement, find_statements, speaker_at
+
+log = logging.getLogger(__name__)
+
+CLIMB_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "appos"})
+GROUP_HEADS = frozenset(
+    "leader leaders side sides country countries government governments nation nations "
+    "minister ministers president presidents".split()
+)
+GROUP_DETERMINERS = frozenset({"two", "both", "three"})
+GENERIC_PEOPLE = frozenset(
+    "observer observers analyst analysts expert experts source sources witness witnesses "
+    "resident residents critic critics people".split()
+)
+"""Unnamed commentators: they act for no country, so they code as no one."""
+PEOPLE_NOUNS = frozenset(
+    "people youth youths prisoner prisoners refugee refugees civilian civilians resident "
+    "residents villager villagers worker workers national nationals citizen citizens man men "
+    "woman women child children settler settlers soldier soldiers troop troops force forces "
+    "fighter fighters official officials leader leaders diplomat diplomats authority "
+    "authorities member members activist activists detainee detainees hostage hostages "
+    "immigrant immigrants migrant migrants group groups".split()
+)
+"""Nouns for people who act for the country their modifier names ("Palestinian youths")."""
+FORMER_WORDS = frozenset({"former", "ex", "predecessor", "late", "ousted", "then"})
+PRONOUNS_PERSON = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+PRONOUNS_THING = frozenset({"it", "its", "itself"})
+PRONOUNS_GROUP = frozenset({"they", "them", "their", "theirs", "themselves"})
+PRONOUNS_FIRST = frozenset({"i", "me", "my", "mine", "myself"})
+PRONOUNS_WE = frozenset({"we", "us", "our", "ours"})
+
+
+@dataclass
+class NounPhrase:
+    """A resolved mention: the head token and the entities it stands for."""
+
+    head: int
+    start: int
+    end: int
+    entities: list[Entity]
+    kind: str
+    person_key: str | None = None
+    """Name of the person (to resolve surnames); None for non-persons."""
+    role: Role | None = None
+    sentence: int = 0
+
+
+@dataclass
+class ActorIndex:
+    """All mentions of an article, looked up by the token that heads them."""
+
+    doc: Doc
+    phrases: list[NounPhrase] = field(default_factory=list)
+    by_head: dict[int, NounPhrase] = field(default_factory=dict)
+    by_token: dict[int, NounPhrase] = field(default_factory=dict)
+    statements: list[Statement] = field(default_factory=list)
+    home: str | None = None
+    """The article's lead country: "the presidential office" with no country is its office."""
+
+    def add(self, np: NounPhrase) -> None:
+        self.phrases.append(np)
+        self.by_head[np.head] = np
+        for i in range(np.start, np.end):
+            self.by_token.setdefault(i, np)
+
+    def entities_for(self, token: Token) -> list[Entity]:
+        """Entities an argument stands for, with its conjuncts ("X and Y")."""
+        out: list[Entity] = []
+        for t in [token, *token.conjuncts]:
+            np = self.by_head.get(t.i) or self.by_token.get(t.i)
+            if np is not None:
+                out.extend(np.entities)
+            elif t.lemma_.lower() in PEOPLE_NOUNS:
+                # "Palestinian prisoners": a people noun takes its country from its modifiers.
+                mods = [c for c in t.lefts if c.dep_ in ("amod", "compound", "poss", "nmod")]
+                out.extend(self.entities_in(m for c in mods for m in c.subtree))
+        return _dedupe(out)
+
+    def entities_in(self, span: Iterable[Token]) -> list[Entity]:
+        """Entities of every mention whose head lies in the tokens (modifiers of a noun)."""
+        out: list[Entity] = []
+        for t in span:
+            np = self.by_head.get(t.i)
+            if np is not None:
+                out.extend(np.entities)
+        return _dedupe(out)
+
+    def mentions(self) -> list[Mention]:
+        """Flat list of mentions, for records and the store."""
+        out = []
+        for np in self.phrases:
+            for e in np.entities:
+                span = self.doc[np.start : np.end]
+                out.append(
+                    Mention(
+                        start=span.start_char,
+                        end=span.end_char,
+                        text=span.text,
+                        entity=e,
+                        head=np.head,
+                        kind=np.kind,
+                        sentence=np.sentence,
+                    )
+                )
+        return out
+
+
+def _dedupe(entities: list[Entity]) -> list[Entity]:
+    seen, out = set(), []
+    for e in entities:
+        key = (e.code, e.identifier_id or e.entity_text)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+class ActorResolver:
+    """Built once per process (matchers over the knowledge base); called once per article."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
+        forms = sorted({f for f in kb.surface_forms() if f.strip()})
+        self.names.add("KB", [nlp.make_doc(f) for f in forms])
+        self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.roles.add("ROLE", [nlp.make_doc(w) for w in sorted(set(kb.role_words()))])
+
+    def __call__(self, doc: Doc, on: date | None) -> ActorIndex:
+        index = ActorIndex(doc=doc)
+        anchors = self._anchors(doc, on)
+        sent_ids = {s.start: n for n, s in enumerate(doc.sents)}
+        groups: dict[int, list[tuple[Span, str, object]]] = {}
+        for span, kind, payload in anchors:
+            groups.setdefault(_np_head(span.root).i, []).append((span, kind, payload))
+        for head, items in list(groups.items()):
+            if not any(s.start <= head < s.end for s, _, _ in items) and doc[head].pos_ != "PROPN":
+                # "the South Korea-Japan summit": the names modify an event, not one party.
+                del groups[head]
+                for item in items:
+                    groups.setdefault(item[0].root.i, []).append(item)
+        for head, items in sorted(groups.items()):
+            np = self._phrase(doc, head, items, on, index)
+            if np is not None:
+                np.sentence = sent_ids[doc[head].sent.start]
+                index.add(np)
+        index.home = _home_country(index)
+        index.statements = find_statements(doc)
+        self._refer_back(doc, index, on, sent_ids)
+        return index
+
+    # -- anchors: names from the knowledge base, people's names, role words ---------------
+
+    def _anchors(self, doc: Doc, on: date | None) -> list[tuple[Span, str, object]]:
+        spans = [doc[s:e] for _, s, e in self.names(doc)]
+        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        named = filter_spans(spans + persons)
+        out: list[tuple[Span, str, object]] = []
+        for span in named:
+            entries = self.kb.lookup(span.text, on=on)
+            if entries:
+                out.append((span, "kb", entries))
+            elif span.label_ == "PERSON" or _looks_like_name(span):
+                out.append((span, "person", None))
+        taken = {i for span, _, _ in out for i in range(span.start, span.end)}
+        for _, s, e in self.roles(doc):
+            span = doc[s:e]
+            if any(i in taken for i in range(s, e)):
+                continue
+            role = self.kb.role(span.text)
+            if role is not None:
+                out.append((span, "role", role))
+        return _longest_roles(out)
+
+    # -- one noun phrase ------------------------------------------------------------------
+
+    def _phrase(
+        self,
+        doc: Doc,
+        head: int,
+        items: list[tuple[Span, str, object]],
+        on: date | None,
+        index: ActorIndex,
+    ) -> NounPhrase | None:
+        start = min(s.start for s, _, _ in items)
+        end = max(s.end for s, _, _ in items)
+        head_tok = doc[head]
+        start, end = (
+            min(start, head_tok.left_edge.i if head_tok.dep_ != "ROOT" else start),
+            max(end, head + 1),
+        )
+        start = max(start, _np_start(head_tok))
+        text = doc[start:end].text
+        role = next((p for _, k, p in items if k == "role"), None)
+        if role is None and head_tok.lemma_.lower() in GENERIC_PEOPLE:
+            return NounPhrase(head, start, end, [], "group")
+        former = any(t.lower_ in FORMER_WORDS for t in doc[start:end]) or _predecessor(head_tok)
+        people = [(s, p) for s, k, p in items if k == "kb" and _is_person(p)]
+        unknown_people = [s for s, k, _ in items if k == "person"]
+        places = [(s, p) for s, k, p in items if k == "kb" and not _is_person(p)]
+        codes = _codes(places)
+        if people:
+            span, entries = people[-1]
+            entity = _person_entity(entries, text, on, former, codes)
+            return NounPhrase(head, start, end, [entity], "person", entity.identifier_text, role)
+        if unknown_people:
+            span = unknown_people[-1]
+            earlier = _earlier_person(index, span.text)
+            if earlier is not None and not codes:
+                ents = [_retext(e, text) for e in earlier.entities]
+                return NounPhrase(head, start, end, ents, "person", earlier.person_key, role)
+            if not codes:
+                return NounPhrase(head, start, end, [], "person", span.text, role)
+            sector = "ELI" if former else (role.sector if role else None)
+            entity = Entity(
+                code=codes[0][0],
+                sector=sector,
+                entity_text=text,
+                office=role.office if role else None,
+                former=former,
+            )
+            return NounPhrase(head, start, end, [entity], "person", span.text, role)
+        if codes:
+            ents = []
+            for code, kind, entry in codes:
+                sector = role.sector if role else entry.sector
+                if role is None and kind == "adjective" and head_tok.pos_ in ("NOUN", "PROPN"):
+                    sector = None  # "Iraqi youths": people of the country, sector unknown
+                ents.append(
+                    Entity(
+                        code=code,
+                        sector=sector,
+                        entity_text=text,
+                        identifier_id=entry.identifier if kind in ("igo",) else None,
+                        identifier_text=entry.name if kind in ("igo",) else None,
+                        office=role.office if role and role.kind == "person" else None,
+                    )
+                )
+            kind = "igo" if any(k == "igo" for _, k, _ in codes) else "country"
+            if role is not None:
+                kind = "body" if role.kind != "person" else "person"
+            return NounPhrase(head, start, end, ents, kind, None, role)
+        if role is not None:
+            return NounPhrase(head, start, end, [], "role", None, role)
+        return None
+
+    # -- references back: surnames, "the president", pronouns, "the two leaders" ---------
+
+    def _refer_back(
+        self, doc: Doc, index: ActorIndex, on: date | None, sent_ids: dict[int, int]
+    ) -> None:
+        for np in list(index.phrases):
+            if np.entities:
+                continue
+            if np.kind == "role" and _is_group_phrase(doc[np.head]):
+                np.entities = _last_group(index, np.head)
+            elif np.kind == "role" and np.role is not None:
+                np.entities = self._role_antecedent(doc, np, index, on)
+            elif np.kind == "person" and np.role is not None and index.home is not None:
+                # "presidential spokesperson Kang Yoo-jung" in a Seoul report: Seoul's official.
+                np.entities = [
+                    Entity(
+                        code=index.home,
+                        sector=np.role.sector,
+                        entity_text=doc[np.start : np.end].text,
+                        office=np.role.office,
+                    )
+                ]
+        for tok in doc:
+            if tok.i in index.by_token:
+                continue
+            lower = tok.lower_
+            ents: list[Entity] = []
+            kind = "pronoun"
+            if tok.pos_ == "PRON" or lower in PRONOUNS_FIRST | PRONOUNS_WE:
+                ents = self._pronoun(tok, index)
+            elif tok.pos_ in ("NOUN", "PROPN") and _is_group_phrase(tok):
+                ents, kind = _last_group(index, tok.i), "group"
+            elif tok.pos_ == "PROPN" and tok.dep_ != "compound":
+                earlier = _earlier_person(index, tok.text)
+                if earlier is not None:
+                    ents, kind = [_retext(e, tok.text) for e in earlier.entities], "person"
+            if ents:
+                np = NounPhrase(tok.i, tok.i, tok.i + 1, ents, kind)
+                np.sentence = sent_ids[tok.sent.start]
+                index.add(np)
+
+    def _role_antecedent(
+        self, doc: Doc, np: NounPhrase, index: ActorIndex, on: date | None
+    ) -> list[Entity]:
+        role = np.role
+        assert role is not None
+        text = doc[np.start : np.end].text
+        head = doc[np.head]
+        definite = any(c.lower_ in ("the", "this", "that") for c in head.children)
+        if head.tag_ in ("NNS", "NNPS") and not definite:
+            return []  # "officials said": no one in particular
+        for prev in reversed(index.phrases):
+            if prev.head >= np.head or not prev.entities:
+                continue
+            if prev.role is not None and prev.role.office == role.office and role.office:
+                return [_retext(e, text) for e in prev.entities]
+            if prev.role is not None and prev.role.word == role.word:
+                return [_retext(e, text) for e in prev.entities]
+        if not definite or index.home is None:
+            return []
+        holders = self.kb.office_holders(index.home, role.office, on) if role.office and on else []
+        if holders:
+            return [_person_entity([holders[0]], text, on, False, [])]
+        return [Entity(code=index.home, sector=role.sector, entity_text=text, office=role.office)]
+
+    def _pronoun(self, tok: Token, index: ActorIndex) -> list[Entity]:
+        lower = tok.lower_
+        if lower in PRONOUNS_FIRST | PRONOUNS_WE:
+            quote = speaker_at(index.statements, tok.i)
+            if quote is None or quote.speaker is None:
+                return []
+            speaker = index.by_head.get(quote.speaker) or index.by_token.get(quote.speaker)
+            return list(speaker.entities) if speaker else []
+        if lower in PRONOUNS_PERSON:
+            return _last(index, tok.i, lambda np: np.kind == "person")
+        if lower in PRONOUNS_THING:
+            return _last(index, tok.i, lambda np: np.kind in ("country", "igo", "body"))
+        if lower in PRONOUNS_GROUP:
+            return _last_group(index, tok.i)
+        return []
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+
+def _np_head(tok: Token) -> Token:
+    """Climb from a modifier to the head of its noun phrase."""
+    seen = 0
+    while tok.dep_ in CLIMB_DEPS and tok.head.i != tok.i and seen < 8:
+        if tok.dep_ == "appos" and tok.head.pos_ not in ("PROPN", "NOUN"):
+            break
+        tok = tok.head
+        seen += 1
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.pos_ in ("NOUN", "PROPN")
+        and tok.head.head.lemma_.lower() in _OF_HEADS
+    ):
+        return _np_head(tok.head.head)
+    return tok
+
+
+_OF_HEADS = frozenset(
+    "president minister ministry government prime premier king queen leader chancellor "
+    "secretary parliament army navy people foreign office court emir".split()
+)
+
+
+def _np_start(head: Token) -> int:
+    """First token of the noun phrase, leaving out clauses and prepositional tails."""
+    start = head.i
+    for c in head.lefts:
+        if c.dep_ in CLIMB_DEPS | {"det", "nummod", "quantmod", "case", "punct", "cc"}:
+            start = min(start, c.left_edge.i)
+    return start
+
+
+def _longest_roles(items: list[tuple[Span, str, object]]) -> list[tuple[Span, str, object]]:
+    roles = [s for s, k, _ in items if k == "role"]
+    keep = set(map(id, filter_spans(roles)))
+    return [(s, k, p) for s, k, p in items if k != "role" or id(s) in keep]
+
+
+def _looks_like_name(span: Span) -> bool:
+    return False
+
+
+def _is_person(entries: list[KBEntry]) -> bool:
+    return any(e.kind == "person" for e in entries)
+
+
+def _codes(places: list[tuple[Span, list[KBEntry]]]) -> list[tuple[str, str, KBEntry]]:
+    out: list[tuple[str, str, KBEntry]] = []
+    for span, entries in places:
+        entry = entries[0]
+        if all(entry.code != c for c, _, _ in out):
+            out.append((entry.code, entry.kind, entry))
+        for conj in span.root.conjuncts:
+            del conj  # conjuncts are separate phrases, gathered by entities_for
+    return out
+
+
+def _person_entity(
+    entries: list[KBEntry], text: str, on: date | None, former: bool, codes: list
+) -> Entity:
+    current = [e for e in entries if e.kind == "person" and _in_office(e, on)]
+    entry = current[0] if current else max(entries, key=lambda e: e.start or date.min)
+    out_of_office = not current and on is not None
+    is_former = former or out_of_office
+    return Entity(
+        code=entry.code,
+        sector="ELI" if is_former else (entry.sector or "GOV"),
+        entity_text=text,
+        identifier_id=entry.identifier,
+        identifier_text=entry.name,
+        office=(f"former {entry.office}" if is_former and entry.office else entry.office),
+        former=is_former,
+    )
+
+
+def _in_office(entry: KBEntry, on: date | None) -> bool:
+    if on is None:
+        return entry.end is None
+    return (entry.start is None or entry.start <= on) and (entry.end is None or on <= entry.end)
+
+
+def _predecessor(head: Token) -> bool:
+    """ "his predecessor, Yoon Suk-yeol": the appositive names a former office holder."""
+    return head.dep_ == "appos" and head.head.lemma_.lower() in ("predecessor", "former")
+
+
+def _retext(e: Entity, text: str) -> Entity:
+    return Entity(
+        code=e.code,
+        sector=e.sector,
+        entity_text=text,
+        identifier_id=e.identifier_id,
+        identifier_text=e.identifier_text,
+        office=e.office,
+        former=e.former,
+    )
+
+
+def _earlier_person(index: ActorIndex, name: str) -> NounPhrase | None:
+    parts = {p.lower() for p in name.replace("-", " ").split()}
+    for np in reversed(index.phrases):
+        if np.kind != "person" or not np.person_key or not np.entities:
+            continue
+        key_parts = {p.lower() for p in np.person_key.replace("-", " ").split()}
+        if parts <= key_parts:
+            return np
+    return None
+
+
+def _last(index: ActorIndex, before: int, want) -> list[Entity]:
+    best = None
+    for np in index.phrases:
+        if np.head < before and np.entities and want(np):
+            if best is None or np.head > best.head:
+                best = np
+    return list(best.entities) if best else []
+
+
+def _last_group(index: ActorIndex, before: int) -> list[Entity]:
+    """The last pair or more named together ("Lee and Ishiba"), else the last two parties."""
+    doc = index.doc
+    for np in sorted(index.phrases, key=lambda n: -n.head):
+        if np.head >= before or not np.entities:
+            continue
+        tok = doc[np.head]
+        conj = [c for c in tok.conjuncts if c.i in index.by_head or c.i in index.by_token]
+        if conj or len(np.entities) > 1:
+            ents = index.entities_for(tok)
+            if len({e.code for e in ents}) > 1:
+                return ents
+    seen: dict[str, Entity] = {}
+    for np in sorted(index.phrases, key=lambda n: -n.head):
+        if np.head < before and np.kind == "person":
+            for e in np.entities:
+                seen.setdefault(e.code, e)
+        if len(seen) == 2:
+            return list(seen.values())
+    return []
+
+
+def _is_group_phrase(tok: Token) -> bool:
+    if tok.lemma_.lower() not in GROUP_HEADS or tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "amod")}
+    return bool(dets & GROUP_DETERMINERS) or ("the" in dets and tok.lemma_.lower() in ("leader", "side"))
+
+
+def _home_country(index: ActorIndex) -> str | None:
+    """The country of the first coded mention: the report's own side."""
+    for np in sorted(index.phrases, key=lambda n: n.head):
+        for e in np.entities:
+            if len(e.code) == 3 and e.code not in ("IGO", "UNO", "EUR", "NGO", "MNC", "IMG"):
+                return e.code
+    return None

