@@ -47,9 +47,17 @@ PEOPLE_NOUNS = frozenset(
     "woman women child children settler settlers soldier soldiers troop troops force forces "
     "fighter fighters official officials leader leaders diplomat diplomats authority "
     "authorities member members activist activists detainee detainees hostage hostages "
-    "immigrant immigrants migrant migrants group groups".split()
+    "immigrant immigrants migrant migrants tank tanks aircraft helicopter helicopters jet "
+    "jets warship warships bulldozer bulldozers gunship gunships militiaman militiamen "
+    "bomber bombers gunman gunmen agent agents servicemen serviceman negotiator negotiators "
+    "kurd kurds serb serbs inhabitant inhabitants farmer farmers landowner landowners "
+    "supporter supporters".split()
 )
 """Nouns for people who act for the country their modifier names ("Palestinian youths")."""
+QUANTITY_NOUNS = frozenset(
+    "thousands hundreds dozens tens millions scores group groups some many most members "
+    "member third half majority number".split()
+)
 FORMER_WORDS = frozenset({"former", "ex", "predecessor", "late", "ousted", "then"})
 PRONOUNS_PERSON = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 PRONOUNS_THING = frozenset({"it", "its", "itself"})
@@ -91,18 +99,48 @@ class ActorIndex:
         for i in range(np.start, np.end):
             self.by_token.setdefault(i, np)
 
-    def entities_for(self, token: Token) -> list[Entity]:
-        """Entities an argument stands for, with its conjuncts ("X and Y")."""
+    def entities_for(self, token: Token, owners: bool = False) -> list[Entity]:
+        """Entities an argument stands for, with its conjuncts ("X and Y").
+
+        With ``owners``, a noun that names no one itself stands for the parties that modify
+        it: "an Indian proposal" and "North Korea's demand" are India's and North Korea's.
+        Unnamed people take the country of their modifiers or of where they are
+        ("Palestinian youths", "demonstrators in Baghdad"); a quantity stands for what it
+        counts ("thousands of Iraqi Kurds").
+        """
         out: list[Entity] = []
         for t in [token, *token.conjuncts]:
             np = self.by_head.get(t.i) or self.by_token.get(t.i)
-            if np is not None:
+            if np is not None and (np.entities or np.kind != "role"):
                 out.extend(np.entities)
-            elif t.lemma_.lower() in PEOPLE_NOUNS:
-                # "Palestinian prisoners": a people noun takes its country from its modifiers.
+                continue
+            lemma = t.lemma_.lower()
+            if lemma in QUANTITY_NOUNS or t.pos_ == "NUM":
+                counted = [g for c in t.children if c.lower_ == "of" for g in c.children]
+                for g in counted:
+                    out.extend(self.entities_for(g, owners=True))
+                continue
+            people = lemma in PEOPLE_NOUNS or (np is not None and np.kind == "role")
+            if owners or people:
                 mods = [c for c in t.lefts if c.dep_ in ("amod", "compound", "poss", "nmod")]
-                out.extend(self.entities_in(m for c in mods for m in c.subtree))
+                found = self.entities_in(m for c in mods for m in c.subtree)
+                if not found and people:
+                    found = self._where(t)
+                out.extend(_with_sector(found, np.role.sector if np and np.role else None))
         return _dedupe(out)
+
+    def _where(self, t: Token) -> list[Entity]:
+        """"demonstrators in Baghdad": people act for the country they are in."""
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "from", "throughout", "across"):
+                for g in c.children:
+                    np = self.by_head.get(g.i)
+                    if np is not None and np.kind == "country":
+                        return [
+                            Entity(code=e.code, sector=None, entity_text=e.entity_text)
+                            for e in np.entities
+                        ]
+        return []
 
     def entities_in(self, span: Iterable[Token]) -> list[Entity]:
         """Entities of every mention whose head lies in the tokens (modifiers of a noun)."""
@@ -161,6 +199,16 @@ class ActorResolver:
         groups: dict[int, list[tuple[Span, str, object]]] = {}
         for span, kind, payload in anchors:
             groups.setdefault(_np_head(span.root).i, []).append((span, kind, payload))
+        for span, kind, payload in anchors:
+            # "Hungarian and Romanian officials": the second adjective shares the noun.
+            root = span.root
+            if root.dep_ == "conj" and root.pos_ == "ADJ" and kind == "kb":
+                first = _np_head(root.head)
+                if first.i != root.i and first.i in groups and first.i != _np_head(root).i:
+                    groups[_np_head(root).i].remove((span, kind, payload))
+                    if not groups[_np_head(root).i]:
+                        del groups[_np_head(root).i]
+                    groups[first.i].append((span, kind, payload))
         for head, items in list(groups.items()):
             if not any(s.start <= head < s.end for s, _, _ in items) and doc[head].pos_ != "PROPN":
                 # "the South Korea-Japan summit": the names modify an event, not one party.
@@ -350,7 +398,11 @@ class ActorResolver:
         if lower in PRONOUNS_THING:
             return _last(index, tok.i, lambda np: np.kind in ("country", "igo", "body"))
         if lower in PRONOUNS_GROUP:
-            return _last_group(index, tok.i)
+            plural = _last(index, tok.i, lambda np: _plural(index.doc[np.head]) or len(np.entities) > 1)
+            near = [np for np in index.phrases if np.head < tok.i and np.entities]
+            if plural and near and index.doc[near[-1].head].sent == tok.sent:
+                return plural
+            return _last_group(index, tok.i) or plural
         return []
 
 
@@ -496,6 +548,18 @@ def _last_group(index: ActorIndex, before: int) -> list[Entity]:
         if len(seen) == 2:
             return list(seen.values())
     return []
+
+
+def _plural(tok: Token) -> bool:
+    return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
+
+
+def _with_sector(entities: list[Entity], sector: str | None) -> list[Entity]:
+    if sector is None:
+        return entities
+    return [
+        Entity(code=e.code, sector=e.sector or sector, entity_text=e.entity_text) for e in entities
+    ]
 
 
 def _is_group_phrase(tok: Token) -> bool:

@@ -30,6 +30,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp"})
 RECIPIENT_PREPS = frozenset("with to on against from for toward towards".split())
 JOINT_PREPS = frozenset({"with", "between", "among"})
+TOPIC_PREPS = frozenset({"on", "over", "about"})
+ADDRESSEE_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE"})
 OCCUR_VERBS = frozenset(
     "take hold begin start resume continue end conclude open occur happen kill wound hit "
     "destroy leave launch stage mount carry conduct impose announce follow be break "
@@ -108,7 +110,9 @@ def _noun_happens(noun: Token) -> bool:
 
 def _governing_trigger(trig: Token, claimed: set[int]) -> int | None:
     tok = trig
-    while tok.head.i != tok.i and (tok.dep_ in EMBED_DEPS or _purpose_clause(tok)):
+    while tok.head.i != tok.i and (
+        tok.dep_ in EMBED_DEPS or _purpose_clause(tok) or _condition_clause(tok)
+    ):
         tok = tok.head
         if tok.i in claimed:
             return tok.i
@@ -125,6 +129,13 @@ def _purpose_clause(tok: Token) -> bool:
     )
 
 
+def _condition_clause(tok: Token) -> bool:
+    """"...unless Baghdad accepted its conditions": the condition of an act is not an act."""
+    return tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children
+    )
+
+
 def _build(
     doc: Doc, sent: Span, sent_no: int, m: Match, trig: Token, index: ActorIndex
 ) -> Event | None:
@@ -132,12 +143,21 @@ def _build(
     actors, recipients = _participants(trig, m, index)
     if entry.role == "host" and recipients:
         actors, recipients = recipients, actors
-    if not actors:
+    if not recipients and entry.type not in ("CONSULT",):
+        recipients = _place_party(trig, index)
+    if not actors and not (entry.type == "ASSAULT" and recipients):
+        # PLOVER needs an actor; only violence against a known victim is kept without one.
         log.debug("no coded actor for %r in sentence %d", trig.text, sent_no)
         return None
     recipients = [r for r in recipients if not _same(r, actors)]
     aux = _aux(trig)
     etype, mode = entry.type, [entry.mode] if entry.mode else []
+    if _threat_condition(trig) and QUAD_CONFLICT.get(etype, True) and etype != "THREATEN":
+        # "will withdraw its force unless...": a conditional coercive act is a threat.
+        etype, mode, aux = "THREATEN", [], None
+    elif aux == "negation" and etype in ("AGREE", "CONSULT") and _refusal(trig):
+        # "will not accept", "would not meet": a refusal, not a negated promise.
+        etype, mode, aux = "REJECT", ["meet"] if etype == "CONSULT" else [], None
     if aux == "future" and etype in COOPERATIVE_TO_AGREE:
         etype, mode = "AGREE", []  # PLOVER: promised cooperation is AGREE
     elif aux == "future" and etype == "RETREAT":
@@ -163,6 +183,39 @@ def _build(
         context=[entry.context] if entry.context else [],
         trigger_head=trig.i,
     )
+
+
+QUAD_CONFLICT = {
+    "RETREAT": True, "SANCTION": True, "MOBILIZE": True, "COERCE": True, "ASSAULT": True,
+    "PROTEST": True, "REJECT": True, "REQUEST": False, "AGREE": False, "CONSULT": False,
+    "SUPPORT": False, "CONCEDE": False, "COOPERATE": False, "AID": False, "ACCUSE": False,
+}
+"""Types whose act, made conditional ("...unless..."), is a threat."""
+
+
+def _threat_condition(trig: Token) -> bool:
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        for c in trig.children
+    )
+
+
+def _refusal(trig: Token) -> bool:
+    auxes = {c.lower_ for c in trig.children if c.dep_ == "aux"}
+    return bool(auxes & (FUTURE_AUX | {"would", "can", "could"}))
+
+
+def _place_party(trig: Token, index: ActorIndex) -> list[Entity]:
+    """"deployed peacekeepers in Liberia": the country where it happens receives it."""
+    holders = [trig, *(c for c in trig.children if c.dep_ == "dobj")]
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                for g in c.children:
+                    np = index.by_head.get(g.i)
+                    if np is not None and np.kind == "country" and g.pos_ == "PROPN":
+                        return list(np.entities)
+    return []
 
 
 def _same(e: Entity, group: list[Entity]) -> bool:
@@ -200,44 +253,56 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
                 recipients += index.entities_for(s)
     else:
         for s in subjects:
-            actors += index.entities_for(s)
+            actors += index.entities_for(s, owners=True)
     for holder in pattern_tokens:
         for c in holder.children:
             if c.i in m.tokens or c.dep_ in SUBJECT_DEPS | {"nsubjpass", "agent"}:
                 continue
-            recipients += _object_entities(c, index, actors)
+            recipients += _object_entities(c, index)
     if not recipients:
         # "agreed to provide aid to Romania", "expressed his intention to coordinate with Lee":
-        # the other party hangs from the clause that says what was agreed.
+        # the other party hangs from the clause that says what was agreed; "demanded that
+        # the US cancel...": the one told to act is the subject of that clause.
         for holder in pattern_tokens:
             for c in holder.children:
-                if c.dep_ in ("xcomp", "ccomp", "acl"):
-                    for g in c.children:
-                        if g.dep_ not in SUBJECT_DEPS:
-                            recipients += _object_entities(g, index, actors)
+                if c.dep_ not in ("xcomp", "ccomp", "acl"):
+                    continue
+                for g in c.children:
+                    if g.dep_ in SUBJECT_DEPS:
+                        if c.dep_ == "ccomp" and m.entry.type in ADDRESSEE_TYPES:
+                            recipients += index.entities_for(g, owners=True)
+                    else:
+                        recipients += _object_entities(g, index)
     return _dedupe(actors), _dedupe(recipients)
 
 
-def _object_entities(c: Token, index: ActorIndex, actors: list[Entity]) -> list[Entity]:
+def _object_entities(c: Token, index: ActorIndex) -> list[Entity]:
     if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
-        ents = index.entities_for(c)
+        ents = index.entities_for(c, owners=True)
         if ents:
             return ents
-        # "imposed sanctions on Iran": the parties hang from the object noun.
-        return [e for p in c.children if p.dep_ == "prep" for e in _prep_entities(p, index)]
+        # "imposed sanctions on Iran", "a fresh offer from Afghanistan": the parties hang
+        # from the object noun.
+        return [
+            e
+            for p in c.children
+            if p.dep_ in ("prep", "agent")
+            for e in _prep_entities(p, index, extra=("by",))
+        ]
     if c.dep_ == "prep":
         return _prep_entities(c, index)
     return []
 
 
-def _prep_entities(prep: Token, index: ActorIndex) -> list[Entity]:
-    if prep.lower_ not in RECIPIENT_PREPS | JOINT_PREPS:
+def _prep_entities(
+    prep: Token, index: ActorIndex, extra: tuple[str, ...] = ()
+) -> list[Entity]:
+    word = prep.lower_
+    if word not in RECIPIENT_PREPS | JOINT_PREPS and word not in extra:
         return []
-    out = []
-    for g in prep.children:
-        if g.dep_ == "pobj":
-            out += index.entities_for(g)
-    return out
+    # "on North Korea policy" is a topic; "against German goods" is aimed at Germany.
+    owners = word not in TOPIC_PREPS
+    return [e for g in prep.children if g.dep_ == "pobj" for e in index.entities_for(g, owners)]
 
 
 def _subjects(trig: Token) -> list[Token]:
