@@ -55,7 +55,8 @@ PEOPLE_NOUNS = frozenset(
 )
 """Nouns for people who act for the country their modifier names ("Palestinian youths")."""
 QUANTITY_NOUNS = frozenset(
-    "thousands hundreds dozens tens millions scores group groups some many most members "
+    "thousand thousands hundred hundreds dozen dozens ten tens million millions score scores "
+    "group groups some many most members "
     "member third half majority number".split()
 )
 FORMER_WORDS = frozenset({"former", "ex", "predecessor", "late", "ousted", "then"})
@@ -115,7 +116,7 @@ class ActorIndex:
                 out.extend(np.entities)
                 continue
             lemma = t.lemma_.lower()
-            if lemma in QUANTITY_NOUNS or t.pos_ == "NUM":
+            if lemma in QUANTITY_NOUNS or t.lower_ in QUANTITY_NOUNS or t.pos_ == "NUM":
                 counted = [g for c in t.children if c.lower_ == "of" for g in c.children]
                 for g in counted:
                     out.extend(self.entities_for(g, owners=True))
@@ -228,15 +229,29 @@ class ActorResolver:
     # -- anchors: names from the knowledge base, people's names, role words ---------------
 
     def _anchors(self, doc: Doc, on: date | None) -> list[tuple[Span, str, object]]:
-        spans = [doc[s:e] for _, s, e in self.names(doc)]
-        persons = [e for e in doc.ents if e.label_ == "PERSON"]
-        named = filter_spans(spans + persons)
+        known: dict[tuple[int, int], list[KBEntry]] = {}
+        for span in filter_spans(
+            [doc[s:e] for _, s, e in self.names(doc) if self.kb.lookup(doc[s:e].text, on=on)]
+        ):
+            known[(span.start, span.end)] = self.kb.lookup(span.text, on=on)
+        places = {
+            i
+            for (s, e), entries in known.items()
+            if not _is_person(entries)
+            for i in range(s, e)
+        }
+        # NER sometimes reads "Bosnian Serbs" as a person: a known place word wins there.
+        persons = [
+            e
+            for e in doc.ents
+            if e.label_ == "PERSON" and not any(i in places for i in range(e.start, e.end))
+        ]
         out: list[tuple[Span, str, object]] = []
-        for span in named:
-            entries = self.kb.lookup(span.text, on=on)
+        for span in filter_spans([doc[s:e] for s, e in known] + persons):
+            entries = known.get((span.start, span.end)) or self.kb.lookup(span.text, on=on)
             if entries:
                 out.append((span, "kb", entries))
-            elif span.label_ == "PERSON" or _looks_like_name(span):
+            else:
                 out.append((span, "person", None))
         taken = {i for span, _, _ in out for i in range(span.start, span.end)}
         for _, s, e in self.roles(doc):
@@ -446,10 +461,6 @@ def _longest_roles(items: list[tuple[Span, str, object]]) -> list[tuple[Span, st
     roles = [s for s, k, _ in items if k == "role"]
     keep = set(map(id, filter_spans(roles)))
     return [(s, k, p) for s, k, p in items if k != "role" or id(s) in keep]
-
-
-def _looks_like_name(span: Span) -> bool:
-    return False
 
 
 def _is_person(entries: list[KBEntry]) -> bool:

@@ -47,6 +47,8 @@ REPORTING = frozenset("say announce tell state add declare report confirm note".
 FUTURE_ADJ = frozenset({"upcoming", "planned", "proposed", "future", "next", "forthcoming"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 NEGATING_GOVERNORS = frozenset({"deny"})
+STATIVE_PASSIVES = frozenset("commit prepare oppose determine engage dedicate resolve".split())
+"""Passives that state the subject's own stance ("is committed to", "is opposed to")."""
 COOPERATIVE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 
 
@@ -84,6 +86,10 @@ def _sentence_events(
         if ev is not None:
             out.append(ev)
     return _drop_negated_governors(out, doc)
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
 
 
 def _depth(tok: Token) -> int:
@@ -237,7 +243,11 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
     actors: list[Entity] = []
     recipients: list[Entity] = []
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)
-    subjects = _subjects(trig)
+    if passive and _lemma(trig) in STATIVE_PASSIVES:
+        passive = False  # "Vietnam is committed to...": the subject is the one committed
+        subjects = [c for c in trig.children if c.dep_ == "nsubjpass"]
+    else:
+        subjects = _subjects(trig)
     if passive:
         agent = [
             g for c in trig.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"

@@ -33,11 +33,11 @@ class Word:
     needs: frozenset[str] = frozenset()
 
     def fits(self, tok: Token) -> bool:
-        if _lemma(tok) not in self.lemmas and tok.lower_ not in self.lemmas:
+        if not self.lemmas.intersection(lemmas_of(tok)):
             return False
         if not self.needs:
             return True
-        return any(_lemma(c) in self.needs or c.lower_ in self.needs for c in tok.children)
+        return any(self.needs.intersection(lemmas_of(c)) for c in tok.children)
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ class Lexicon:
         )
         if pos is None:
             return None
-        for lemma in {_lemma(tok), tok.lower_}:
+        for lemma in dict.fromkeys(lemmas_of(tok)):
             for entry in self._by_lemma.get((pos, lemma), ()):
                 found = _fit(entry, tok)
                 if found is not None:
@@ -112,6 +112,18 @@ class Lexicon:
 
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
+
+
+def lemmas_of(tok: Token) -> tuple[str, ...]:
+    """The lemma, the word, and for regular past forms the stem the lemmatiser can miss
+    ("staged" -> "stag" in the small model)."""
+    lower = tok.lower_
+    out = [_lemma(tok), lower]
+    if tok.tag_ in ("VBD", "VBN") and lower.endswith("ed"):
+        out += [lower[:-1], lower[:-2]]
+    elif tok.tag_ == "VBZ" and lower.endswith("s"):
+        out.append(lower[:-1])
+    return tuple(out)
 
 
 def _fit(entry: Entry, tok: Token) -> tuple[int, ...] | None:
@@ -147,6 +159,13 @@ def _find_dependent(tok: Token, word: Word) -> Token | None:
             for g in c.children:
                 if word.fits(g) and g.dep_ in ("dobj", "pobj", "prt", "xcomp", "nsubjpass", "prep"):
                     return g
+        if c.dep_ in ("dobj", "nsubjpass"):
+            # "lifted a state of emergency", "gave 5 million dollars of aid"
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    for g in p.children:
+                        if g.dep_ == "pobj" and word.fits(g):
+                            return g
     return None
 
 
