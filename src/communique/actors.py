@@ -131,7 +131,7 @@ class ActorIndex:
         return _dedupe(out)
 
     def _where(self, t: Token) -> list[Entity]:
-        """"demonstrators in Baghdad": people act for the country they are in."""
+        """ "demonstrators in Baghdad": people act for the country they are in."""
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "from", "throughout", "across"):
                 for g in c.children:
@@ -235,10 +235,7 @@ class ActorResolver:
         ):
             known[(span.start, span.end)] = self.kb.lookup(span.text, on=on)
         places = {
-            i
-            for (s, e), entries in known.items()
-            if not _is_person(entries)
-            for i in range(s, e)
+            i for (s, e), entries in known.items() if not _is_person(entries) for i in range(s, e)
         }
         # NER sometimes reads "Bosnian Serbs" as a person: a known place word wins there.
         persons = [
@@ -315,6 +312,8 @@ class ActorResolver:
             ents = []
             for code, kind, entry in codes:
                 sector = role.sector if role else entry.sector
+                if sector is None and kind in ("country", "capital", "seat"):
+                    sector = "GOV"  # a state named as a party acts through its government
                 if role is None and kind == "adjective" and head_tok.pos_ in ("NOUN", "PROPN"):
                     sector = None  # "Iraqi youths": people of the country, sector unknown
                 ents.append(
@@ -344,7 +343,7 @@ class ActorResolver:
             if np.entities:
                 continue
             if np.kind == "role" and _is_group_phrase(doc[np.head]):
-                np.entities = _last_group(index, np.head)
+                np.entities = _group_antecedent(index, doc[np.head])
             elif np.kind == "role" and np.role is not None:
                 np.entities = self._role_antecedent(doc, np, index, on)
             elif np.kind == "person" and np.role is not None and index.home is not None:
@@ -366,7 +365,7 @@ class ActorResolver:
             if tok.pos_ == "PRON" or lower in PRONOUNS_FIRST | PRONOUNS_WE:
                 ents = self._pronoun(tok, index)
             elif tok.pos_ in ("NOUN", "PROPN") and _is_group_phrase(tok):
-                ents, kind = _last_group(index, tok.i), "group"
+                ents, kind = _group_antecedent(index, tok), "group"
             elif tok.pos_ == "PROPN" and tok.dep_ != "compound":
                 earlier = _earlier_person(index, tok.text)
                 if earlier is not None:
@@ -413,11 +412,21 @@ class ActorResolver:
         if lower in PRONOUNS_THING:
             return _last(index, tok.i, lambda np: np.kind in ("country", "igo", "body"))
         if lower in PRONOUNS_GROUP:
-            plural = _last(index, tok.i, lambda np: _plural(index.doc[np.head]) or len(np.entities) > 1)
-            near = [np for np in index.phrases if np.head < tok.i and np.entities]
-            if plural and near and index.doc[near[-1].head].sent == tok.sent:
-                return plural
-            return _last_group(index, tok.i) or plural
+            doc = index.doc
+            here = doc[tok.i].sent.start
+            cands = [
+                np
+                for np in index.phrases
+                if np.head < tok.i
+                and np.entities
+                and (len(np.entities) > 1 or (np.kind != "country" and _plural(doc[np.head])))
+            ]
+            best = max(cands, key=lambda np: np.head, default=None)
+            if best is not None and doc[best.head].sent.start >= _previous_sentence_start(
+                doc, here
+            ):
+                return list(best.entities)
+            return _last_group(index, tok.i) or (list(best.entities) if best else [])
         return []
 
 
@@ -533,17 +542,28 @@ def _earlier_person(index: ActorIndex, name: str) -> NounPhrase | None:
 def _last(index: ActorIndex, before: int, want) -> list[Entity]:
     best = None
     for np in index.phrases:
-        if np.head < before and np.entities and want(np):
-            if best is None or np.head > best.head:
-                best = np
+        if np.head < before and np.entities and want(np) and (best is None or np.head > best.head):
+            best = np
     return list(best.entities) if best else []
 
 
-def _last_group(index: ActorIndex, before: int) -> list[Entity]:
+PERSON_GROUP_HEADS = frozenset("leader minister president".split())
+
+
+def _group_antecedent(index: ActorIndex, tok: Token) -> list[Entity]:
+    """ "the two leaders": the last group so described, else the last pair of that kind."""
+    lemma = tok.lemma_.lower()
+    for np in sorted(index.phrases, key=lambda n: -n.head):
+        if np.head < tok.i and np.entities and index.doc[np.head].lemma_.lower() == lemma:
+            return list(np.entities)
+    return _last_group(index, tok.i, persons=lemma in PERSON_GROUP_HEADS)
+
+
+def _last_group(index: ActorIndex, before: int, persons: bool = False) -> list[Entity]:
     """The last pair or more named together ("Lee and Ishiba"), else the last two parties."""
     doc = index.doc
     for np in sorted(index.phrases, key=lambda n: -n.head):
-        if np.head >= before or not np.entities:
+        if np.head >= before or not np.entities or (persons and np.kind != "person"):
             continue
         tok = doc[np.head]
         conj = [c for c in tok.conjuncts if c.i in index.by_head or c.i in index.by_token]
@@ -559,6 +579,10 @@ def _last_group(index: ActorIndex, before: int) -> list[Entity]:
         if len(seen) == 2:
             return list(seen.values())
     return []
+
+
+def _previous_sentence_start(doc: Doc, start: int) -> int:
+    return doc[start - 1].sent.start if start > 0 else 0
 
 
 def _plural(tok: Token) -> bool:
@@ -577,7 +601,9 @@ def _is_group_phrase(tok: Token) -> bool:
     if tok.lemma_.lower() not in GROUP_HEADS or tok.tag_ not in ("NNS", "NNPS"):
         return False
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "amod")}
-    return bool(dets & GROUP_DETERMINERS) or ("the" in dets and tok.lemma_.lower() in ("leader", "side"))
+    return bool(dets & GROUP_DETERMINERS) or (
+        "the" in dets and tok.lemma_.lower() in ("leader", "side")
+    )
 
 
 def _home_country(index: ActorIndex) -> str | None:

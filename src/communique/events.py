@@ -126,7 +126,7 @@ def _governing_trigger(trig: Token, claimed: set[int]) -> int | None:
 
 
 def _purpose_clause(tok: Token) -> bool:
-    """"a meeting to discuss ties": an infinitive with no subject of its own."""
+    """ "a meeting to discuss ties": an infinitive with no subject of its own."""
     kids = list(tok.children)
     return (
         tok.dep_ == "advcl"
@@ -136,7 +136,7 @@ def _purpose_clause(tok: Token) -> bool:
 
 
 def _condition_clause(tok: Token) -> bool:
-    """"...unless Baghdad accepted its conditions": the condition of an act is not an act."""
+    """ "...unless Baghdad accepted its conditions": the condition of an act is not an act."""
     return tok.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children
     )
@@ -192,9 +192,21 @@ def _build(
 
 
 QUAD_CONFLICT = {
-    "RETREAT": True, "SANCTION": True, "MOBILIZE": True, "COERCE": True, "ASSAULT": True,
-    "PROTEST": True, "REJECT": True, "REQUEST": False, "AGREE": False, "CONSULT": False,
-    "SUPPORT": False, "CONCEDE": False, "COOPERATE": False, "AID": False, "ACCUSE": False,
+    "RETREAT": True,
+    "SANCTION": True,
+    "MOBILIZE": True,
+    "COERCE": True,
+    "ASSAULT": True,
+    "PROTEST": True,
+    "REJECT": True,
+    "REQUEST": False,
+    "AGREE": False,
+    "CONSULT": False,
+    "SUPPORT": False,
+    "CONCEDE": False,
+    "COOPERATE": False,
+    "AID": False,
+    "ACCUSE": False,
 }
 """Types whose act, made conditional ("...unless..."), is a threat."""
 
@@ -212,7 +224,7 @@ def _refusal(trig: Token) -> bool:
 
 
 def _place_party(trig: Token, index: ActorIndex) -> list[Entity]:
-    """"deployed peacekeepers in Liberia": the country where it happens receives it."""
+    """ "deployed peacekeepers in Liberia": the country where it happens receives it."""
     holders = [trig, *(c for c in trig.children if c.dep_ == "dobj")]
     for h in holders:
         for c in h.children:
@@ -304,9 +316,7 @@ def _object_entities(c: Token, index: ActorIndex) -> list[Entity]:
     return []
 
 
-def _prep_entities(
-    prep: Token, index: ActorIndex, extra: tuple[str, ...] = ()
-) -> list[Entity]:
+def _prep_entities(prep: Token, index: ActorIndex, extra: tuple[str, ...] = ()) -> list[Entity]:
     word = prep.lower_
     if word not in RECIPIENT_PREPS | JOINT_PREPS and word not in extra:
         return []

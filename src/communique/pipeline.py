@@ -99,9 +99,7 @@ class Coder:
             # Who holds an office depends on the date: resolve again on the inferred one.
             index = self.resolve_actors(doc, date.fromisoformat(reference.date))
         events = extract_events(doc, index, self.lexicon)
-        quotes = attach_attributes(
-            doc, events, index, article, self.kb, self.gazetteer, reference
-        )
+        quotes = attach_attributes(doc, events, index, article, self.kb, self.gazetteer, reference)
         assign_ids(article, events)
         link_quotes(events, quotes)
         records = [to_record(ev, article, quotes) for ev in events]
