@@ -270,14 +270,9 @@ class ActorResolver:
         on: date | None,
         index: ActorIndex,
     ) -> NounPhrase | None:
-        start = min(s.start for s, _, _ in items)
-        end = max(s.end for s, _, _ in items)
         head_tok = doc[head]
-        start, end = (
-            min(start, head_tok.left_edge.i if head_tok.dep_ != "ROOT" else start),
-            max(end, head + 1),
-        )
-        start = max(start, _np_start(head_tok))
+        start = min(min(s.start for s, _, _ in items), _np_start(head_tok))
+        end = max(max(s.end for s, _, _ in items), head + 1)
         text = doc[start:end].text
         role = next((p for _, k, p in items if k == "role"), None)
         if role is None and head_tok.lemma_.lower() in GENERIC_PEOPLE:
@@ -343,7 +338,8 @@ class ActorResolver:
             if np.entities:
                 continue
             if np.kind == "role" and _is_group_phrase(doc[np.head]):
-                np.entities = _group_antecedent(index, doc[np.head])
+                text = doc[np.start : np.end].text
+                np.entities = [_retext(e, text) for e in _group_antecedent(index, doc[np.head])]
             elif np.kind == "role" and np.role is not None:
                 np.entities = self._role_antecedent(doc, np, index, on)
             elif np.kind == "person" and np.role is not None and index.home is not None:
@@ -371,6 +367,8 @@ class ActorResolver:
                 if earlier is not None:
                     ents, kind = [_retext(e, tok.text) for e in earlier.entities], "person"
             if ents:
+                # The record keeps the words of this sentence; the identifier says who.
+                ents = [_retext(e, tok.text) for e in ents]
                 np = NounPhrase(tok.i, tok.i, tok.i + 1, ents, kind)
                 np.sentence = sent_ids[tok.sent.start]
                 index.add(np)
@@ -458,7 +456,12 @@ _OF_HEADS = frozenset(
 
 
 def _np_start(head: Token) -> int:
-    """First token of the noun phrase, leaving out clauses and prepositional tails."""
+    """First token of the noun phrase: its determiner and modifiers, no clauses.
+
+    A name that itself modifies another noun ("Japan" in "South Korea-Japan summit") is
+    only its own words."""
+    if head.dep_ in ("compound", "amod", "nmod"):
+        return head.i
     start = head.i
     for c in head.lefts:
         if c.dep_ in CLIMB_DEPS | {"det", "nummod", "quantmod", "case", "punct", "cc"}:
