@@ -22,7 +22,7 @@ from .actors import ActorIndex
 from .knowledge import KnowledgeBase
 from .models import Article, DateValue, Event, Quote
 from .places import Gazetteer, find_event_location
-from .quotes import build_quotes
+from .quotes import Statement, build_quotes
 from .timex import (
     Timex,
     find_timexes,
@@ -81,9 +81,42 @@ def attach_attributes(
         ev.date = value
         _time_and_duration(ev, trig, sent_tx)
         ev.location = find_event_location(trig, gazetteer)
+        _host(ev)
         _date_aux(ev, ref_date)
     _event_anaphora(doc, events, timexes)
-    return build_quotes(doc, index.statements, lambda i: index.entities_for(doc[i]))
+    return build_quotes(
+        doc,
+        index.statements,
+        lambda i: index.entities_for(doc[i]),
+        lambda st: _supported_events(doc, st, events),
+    )
+
+
+def _supported_events(doc: Doc, st: Statement, events: list[Event]) -> list[str]:
+    """Events a statement supports: those stated inside it or in its reporting sentence,
+    and the event its reporting clause names ("Lee said during the call")."""
+    verb = doc[st.verb] if st.verb is not None else None
+    ids = [
+        e.id
+        for e in events
+        if st.start <= e.trigger_start < st.end
+        or (verb is not None and e.sentence_start <= verb.idx < e.sentence_end)
+    ]
+    if verb is not None:
+        for prep in verb.children:
+            if prep.dep_ != "prep":
+                continue
+            for noun in prep.children:
+                lemma = noun.lemma_.lower()
+                if noun.dep_ == "pobj" and lemma in EVENT_NOUNS:
+                    earlier = [
+                        e
+                        for e in events
+                        if e.trigger_start < verb.idx and lemma in e.trigger_text.lower()
+                    ]
+                    if earlier and earlier[-1].id not in ids:
+                        ids.append(earlier[-1].id)
+    return ids
 
 
 def reference_date(
@@ -186,6 +219,20 @@ def _event_anaphora(doc: Doc, events: list[Event], timexes: list[list[Timex]]) -
         )
         if target is not None:
             _time_and_duration(target, noun, timexes[n])
+
+
+def _host(ev: Event) -> None:
+    """PLOVER: in a meeting held in one party's country, the others visit and it hosts."""
+    if ev.type != "CONSULT" or ev.recipient or ev.location is None or ev.aux is not None:
+        return
+    where = ev.location.country_code
+    codes = {e.code for e in ev.actor}
+    if where not in codes or len(codes) < 2:
+        return
+    ev.recipient = [e for e in ev.actor if e.code == where]
+    ev.actor = [e for e in ev.actor if e.code != where]
+    if "visit" not in ev.mode:
+        ev.mode = [*ev.mode, "visit"]
 
 
 def _date_aux(ev: Event, ref: date | None) -> None:

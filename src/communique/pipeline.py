@@ -24,7 +24,7 @@ from .lexicon import Lexicon
 from .models import Article, Event, Mention, Quote
 from .nlp import load_pipeline
 from .places import Gazetteer
-from .records import assign_ids, link_quotes, quote_record, to_record
+from .records import assign_ids, quote_record, to_record
 
 log = logging.getLogger(__name__)
 
@@ -99,9 +99,8 @@ class Coder:
             # Who holds an office depends on the date: resolve again on the inferred one.
             index = self.resolve_actors(doc, date.fromisoformat(reference.date))
         events = extract_events(doc, index, self.lexicon)
-        quotes = attach_attributes(doc, events, index, article, self.kb, self.gazetteer, reference)
         assign_ids(article, events)
-        link_quotes(events, quotes)
+        quotes = attach_attributes(doc, events, index, article, self.kb, self.gazetteer, reference)
         records = [to_record(ev, article, quotes) for ev in events]
         return CodedArticle(article, events, records, quotes, index.mentions())
 

@@ -73,9 +73,12 @@ def speaker_at(statements: list[Statement], token: int) -> Statement | None:
 
 
 def build_quotes(
-    doc: Doc, statements: list[Statement], resolve: Callable[[int], list[Entity]]
+    doc: Doc,
+    statements: list[Statement],
+    resolve: Callable[[int], list[Entity]],
+    link: Callable[[Statement], list[str]],
 ) -> list[Quote]:
-    """Quote objects with speaker and conduit entities from the actor index."""
+    """Quote objects with speaker and conduit entities and the events each supports."""
     quotes = []
     for s in statements:
         speaker = _first(resolve(s.speaker)) if s.speaker is not None else None
@@ -91,6 +94,7 @@ def build_quotes(
                 speaker=speaker or conduit,
                 conduit=conduit if speaker is not None else None,
                 channel=s.channel,
+                event_ids=link(s),
             )
         )
     return quotes

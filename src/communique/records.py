@@ -29,16 +29,6 @@ def assign_ids(article: Article, events: list[Event]) -> None:
         ev.id = f"{article.id}-{digest}" + (f"-{n}" if n else "")
 
 
-def link_quotes(events: list[Event], quotes: list[Quote]) -> None:
-    """A quote supports the events stated inside it or in its reporting sentence."""
-    for q in quotes:
-        q.event_ids = [
-            e.id
-            for e in events
-            if q.start <= e.trigger_start < q.end or e.sentence_start <= q.start < e.sentence_end
-        ]
-
-
 def cite_info(article: Article) -> dict[str, Any]:
     info: dict[str, Any] = {
         "publication": article.outlet,
