@@ -481,12 +481,10 @@ def _is_person(entries: list[KBEntry]) -> bool:
 
 def _codes(places: list[tuple[Span, list[KBEntry]]]) -> list[tuple[str, str, KBEntry]]:
     out: list[tuple[str, str, KBEntry]] = []
-    for span, entries in places:
+    for _, entries in places:
         entry = entries[0]
         if all(entry.code != c for c, _, _ in out):
             out.append((entry.code, entry.kind, entry))
-        for conj in span.root.conjuncts:
-            del conj  # conjuncts are separate phrases, gathered by entities_for
     return out
 
 

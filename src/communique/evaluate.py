@@ -53,27 +53,10 @@ from pathlib import Path
 from typing import Any
 
 from communique.errors import GoldFormatError
+from communique.scores import PLOVER_TYPES
 
 logger = logging.getLogger(__name__)
 
-PLOVER_TYPES: tuple[str, ...] = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
 AUX_MODES: tuple[str, ...] = ("future", "hypothetical", "negation", "historical")
 ANY_AUX = "*"
 """Gold aux value meaning: the aux is not judged, any coded aux matches."""

@@ -17,11 +17,8 @@ import yaml
 from spacy.tokens import Token
 
 from .errors import KnowledgeBaseError
+from .scores import PLOVER_TYPES
 
-PLOVER_TYPES = (
-    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN "
-    "PROTEST SANCTION MOBILIZE COERCE ASSAULT"
-).split()
 ROLES = ("joint", "visit", "host")
 
 

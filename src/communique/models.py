@@ -66,8 +66,6 @@ class Mention:
     kind: str
     """person, country, igo, body, group or pronoun."""
     sentence: int
-    antecedent: int | None = None
-    """Index (in the article's mention list) of the mention this one refers back to."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +75,8 @@ class DateValue:
     date: str | None
     """YYYY-MM-DD, or None when the text gives no anchor."""
     precision: str | None = None
-    """day, month or year; None when date is None."""
+    """day, week, month or year; None when date is None. A coarser date is the first day
+    of its period ("last week" is that week's Monday, "in 1965" is 1965-01-01)."""
     text: str | None = None
     start: int | None = None
     end: int | None = None
