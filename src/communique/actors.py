@@ -51,7 +51,7 @@ PEOPLE_NOUNS = frozenset(
     "jets warship warships bulldozer bulldozers gunship gunships militiaman militiamen "
     "bomber bombers gunman gunmen agent agents servicemen serviceman negotiator negotiators "
     "kurd kurds serb serbs inhabitant inhabitants farmer farmers landowner landowners "
-    "supporter supporters".split()
+    "supporter supporters group groups".split()
 )
 """Nouns for people who act for the country their modifier names ("Palestinian youths")."""
 QUANTITY_NOUNS = frozenset(
@@ -116,8 +116,9 @@ class ActorIndex:
                 out.extend(np.entities)
                 continue
             lemma = t.lemma_.lower()
-            if lemma in QUANTITY_NOUNS or t.lower_ in QUANTITY_NOUNS or t.pos_ == "NUM":
-                counted = [g for c in t.children if c.lower_ == "of" for g in c.children]
+            counted = [g for c in t.children if c.lower_ == "of" for g in c.children]
+            quantity = lemma in QUANTITY_NOUNS or t.lower_ in QUANTITY_NOUNS or t.pos_ == "NUM"
+            if quantity and counted:
                 for g in counted:
                     out.extend(self.entities_for(g, owners=True))
                 continue
@@ -127,8 +128,14 @@ class ActorIndex:
                 found = self.entities_in(m for c in mods for m in c.subtree)
                 if not found and people:
                     found = self._where(t)
-                out.extend(_with_sector(found, np.role.sector if np and np.role else None))
+                roles = [np.role] if np and np.role else []
+                roles += [r for c in mods if (r := self._role_at(c)) is not None]
+                out.extend(_with_sector(found, roles[0].sector if roles else None))
         return _dedupe(out)
+
+    def _role_at(self, t: Token) -> Role | None:
+        np = self.by_head.get(t.i) or self.by_token.get(t.i)
+        return np.role if np is not None else None
 
     def _where(self, t: Token) -> list[Entity]:
         """ "demonstrators in Baghdad": people act for the country they are in."""
@@ -274,7 +281,11 @@ class ActorResolver:
         start = min(min(s.start for s, _, _ in items), _np_start(head_tok))
         end = max(max(s.end for s, _, _ in items), head + 1)
         text = doc[start:end].text
-        role = next((p for _, k, p in items if k == "role"), None)
+        # The role word at the head names the body ("the civilian government" is GOV).
+        roles = sorted(((s, p) for s, k, p in items if k == "role"), key=lambda sp: sp[0].end)
+        role = next(
+            (p for s, p in roles if s.start <= head < s.end), roles[-1][1] if roles else None
+        )
         if role is None and head_tok.lemma_.lower() in GENERIC_PEOPLE:
             return NounPhrase(head, start, end, [], "group")
         former = any(t.lower_ in FORMER_WORDS for t in doc[start:end]) or _predecessor(head_tok)

@@ -63,10 +63,14 @@ def attach_attributes(
         value = _attached_date(trig, sent_tx, ref_date, anchor, future)
         if value is not None and value.date and _coarser_and_containing(value, story or reference):
             value = None  # "this year" adds nothing to a known day of this year
-        if value is not None and value.method == "relative" and reference is not None:
-            if reference.method != "published":
-                # Say where the reference came from: the report had no publication date.
-                value = replace(value, reason=f"{value.reason}; reference: {reference.reason}")
+        if (
+            value is not None
+            and value.method == "relative"
+            and reference is not None
+            and reference.method != "published"
+        ):
+            # Say where the reference came from: the report had no publication date.
+            value = replace(value, reason=f"{value.reason}; reference: {reference.reason}")
         if value is not None and value.date:
             if ev.aux is None:
                 story = value

@@ -47,6 +47,19 @@ REPORTING = frozenset("say announce tell state add declare report confirm note".
 FUTURE_ADJ = frozenset({"upcoming", "planned", "proposed", "future", "next", "forthcoming"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 NEGATING_GOVERNORS = frozenset({"deny"})
+FUTURE_TO_THREATEN: dict[str, dict[str, str]] = {
+    "SANCTION": {"expel": "expel", "discontinue": "relations", "withdraw": "relations"},
+    "COERCE": {
+        "arrest": "arrest",
+        "curfew": "restrict",
+        "restrict": "restrict",
+        "censor": "restrict",
+    },
+    "ASSAULT": {"": "violence"},
+    "MOBILIZE": {"": "violence"},
+    "PROTEST": {"boycott": "restrict", "strike": "restrict", "obstruct": "restrict"},
+}
+"""Conflictual acts announced for the future and the THREATEN mode they become."""
 STATIVE_PASSIVES = frozenset("commit prepare oppose determine engage dedicate resolve".split())
 """Passives that state the subject's own stance ("is committed to", "is opposed to")."""
 COOPERATIVE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
@@ -164,6 +177,11 @@ def _build(
     elif aux == "negation" and etype in ("AGREE", "CONSULT") and _refusal(trig):
         # "will not accept", "would not meet": a refusal, not a negated promise.
         etype, mode, aux = "REJECT", ["meet"] if etype == "CONSULT" else [], None
+    if aux == "future" and etype in FUTURE_TO_THREATEN:
+        # An announced coercive act is a threat, as promised cooperation is AGREE.
+        modes = FUTURE_TO_THREATEN[etype]
+        etype, mode, aux = "THREATEN", [modes.get(entry.mode or "", modes.get("", ""))], None
+        mode = [m for m in mode if m]
     if aux == "future" and etype in COOPERATIVE_TO_AGREE:
         etype, mode = "AGREE", []  # PLOVER: promised cooperation is AGREE
     elif aux == "future" and etype == "RETREAT":
@@ -313,6 +331,9 @@ def _object_entities(c: Token, index: ActorIndex) -> list[Entity]:
         ]
     if c.dep_ == "prep":
         return _prep_entities(c, index)
+    if c.dep_ == "pobj" and c.head.dep_ in ("prep", "prt", "agent"):
+        # The pattern took the preposition itself ("agreed to", "arrived in"): its object.
+        return index.entities_for(c, owners=c.head.lower_ not in TOPIC_PREPS)
     return []
 
 

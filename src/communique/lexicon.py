@@ -146,10 +146,17 @@ def _fit(entry: Entry, tok: Token) -> tuple[int, ...] | None:
     return tuple(found)
 
 
+PATTERN_DEPS = frozenset(
+    "dobj pobj prep prt xcomp ccomp nsubjpass attr acomp oprd dative compound amod npadvmod "
+    "agent advmod conj".split()
+)
+"""Dependents a pattern word may be: not the infinitive "to" ("to protest" is no "protest to")."""
+
+
 def _find_dependent(tok: Token, word: Word) -> Token | None:
     """A dependent fitting the word, looking one level through clauses and prepositions."""
     for c in tok.children:
-        if word.fits(c):
+        if c.dep_ in PATTERN_DEPS and word.fits(c):
             return c
     for c in tok.children:
         if c.dep_ in ("xcomp", "prep", "agent", "dobj", "acomp", "prt", "advcl", "ccomp"):
