@@ -29,13 +29,16 @@ def model_name(name: str | None = None) -> str:
     return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
-@functools.lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None):  # -> spacy.language.Language
     """Load (once per process and name) and check an English spaCy pipeline."""
+    return _load(model_name(name))
+
+
+@functools.lru_cache(maxsize=4)
+def _load(name: str):  # -> spacy.language.Language
     import spacy
     from thinc.api import NumpyOps, set_current_ops
 
-    name = model_name(name)
     # blis is markedly slower than numpy on these CPUs and gives identical output.
     set_current_ops(NumpyOps(use_blis=False))
     try:

@@ -1,0 +1,446 @@
+"""Actors stage on hand-built parses: names, roles, people by date, and references back."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from docbuild import build_doc
+
+from communique.actors import ActorIndex, ActorResolver
+from communique.models import Entity
+
+
+def coded(entities: list[Entity]) -> list[tuple[str, str | None]]:
+    return [(e.code, e.sector) for e in entities]
+
+
+def at(index: ActorIndex, i: int) -> list[Entity]:
+    """The entities the argument headed by token ``i`` stands for."""
+    return index.entities_for(index.doc[i])
+
+
+def test_a_country_name_is_its_government(resolver: ActorResolver) -> None:
+    doc = build_doc(
+        "Germany condemned the attack.",
+        """
+        0 Germany      NNP   PROPN  nsubj      1 Germany      B-GPE
+        1 condemned    VBD   VERB   ROOT       1 condemn
+        2 the          DT    DET    det        3 the
+        3 attack       NN    NOUN   dobj       1 attack
+        4 .            .     PUNCT  punct      1 .
+        """,
+    )
+    index = resolver(doc, date(2024, 3, 1))
+    [germany] = at(index, 0)
+    assert (germany.code, germany.sector, germany.entity_text) == ("DEU", "GOV", "Germany")
+    assert at(index, 3) == []  # "the attack" is no one
+
+
+SOUZA = (
+    "Brazilian Foreign Minister Ana Souza arrived in Budapest on Sunday. "
+    "Souza said he would meet the Hungarian president."
+)
+SOUZA_PARSE = """
+     0 Brazilian    JJ    ADJ    amod       2 brazilian    B-NORP
+     1 Foreign      NNP   PROPN  compound   2 Foreign
+     2 Minister     NNP   PROPN  compound   4 Minister
+     3 Ana          NNP   PROPN  compound   4 Ana          B-PERSON
+     4 Souza        NNP   PROPN  nsubj      5 Souza        I-PERSON
+     5 arrived      VBD   VERB   ROOT       5 arrive
+     6 in           IN    ADP    prep       5 in
+     7 Budapest     NNP   PROPN  pobj       6 Budapest     B-GPE
+     8 on           IN    ADP    prep       5 on
+     9 Sunday       NNP   PROPN  pobj       8 Sunday       B-DATE
+    10 .            .     PUNCT  punct      5 .
+
+     0 Souza        NNP   PROPN  nsubj      1 Souza        B-PERSON
+     1 said         VBD   VERB   ROOT       1 say
+     2 he           PRP   PRON   nsubj      4 he
+     3 would        MD    AUX    aux        4 would
+     4 meet         VB    VERB   ccomp      1 meet
+     5 the          DT    DET    det        7 the
+     6 Hungarian    JJ    ADJ    amod       7 hungarian    B-NORP
+     7 president    NN    NOUN   dobj       4 president
+     8 .            .     PUNCT  punct      1 .
+"""
+
+
+def test_adjective_role_and_unknown_person(resolver: ActorResolver) -> None:
+    index = resolver(build_doc(SOUZA, SOUZA_PARSE), date(2025, 3, 10))
+    [souza] = at(index, 4)
+    assert souza == Entity(
+        code="BRA",
+        sector="GOV",
+        entity_text="Brazilian Foreign Minister Ana Souza",
+        office="Foreign Minister",
+    )
+    [budapest] = at(index, 7)
+    assert (budapest.code, budapest.sector) == ("HUN", "GOV")
+    [president] = at(index, 18)  # "the Hungarian president"
+    assert (president.code, president.sector, president.office) == ("HUN", "GOV", "President")
+
+
+def test_surname_and_pronoun_of_a_person_not_in_the_knowledge_base(
+    resolver: ActorResolver,
+) -> None:
+    index = resolver(build_doc(SOUZA, SOUZA_PARSE), date(2025, 3, 10))
+    for i in (11, 13):  # "Souza said he would meet..."
+        [e] = at(index, i)
+        assert (e.code, e.sector, e.office) == ("BRA", "GOV", "Foreign Minister")
+    assert at(index, 11)[0].entity_text == "Souza"
+
+
+BIDEN = "President Joe Biden spoke with Mexico's president on Tuesday."
+BIDEN_PARSE = """
+     0 President    NNP   PROPN  compound   2 President
+     1 Joe          NNP   PROPN  compound   2 Joe          B-PERSON
+     2 Biden        NNP   PROPN  nsubj      3 Biden        I-PERSON
+     3 spoke        VBD   VERB   ROOT       3 speak
+     4 with         IN    ADP    prep       3 with
+     5 Mexico       NNP   PROPN  poss       7 Mexico       B-GPE
+     6 's           POS   PART   case       5 's
+     7 president    NN    NOUN   pobj       4 president
+     8 on           IN    ADP    prep       3 on
+     9 Tuesday      NNP   PROPN  pobj       8 Tuesday      B-DATE
+    10 .            .     PUNCT  punct      3 .
+"""
+
+
+def test_person_in_office_on_the_date(resolver: ActorResolver) -> None:
+    index = resolver(build_doc(BIDEN, BIDEN_PARSE), date(2023, 5, 4))
+    [biden] = at(index, 2)
+    assert biden == Entity(
+        code="USA",
+        sector="GOV",
+        entity_text="President Joe Biden",
+        identifier_id="person:joe-biden",
+        identifier_text="Joe Biden",
+        office="President",
+    )
+    [mexico] = at(index, 7)  # "Mexico's president"
+    assert (mexico.code, mexico.sector, mexico.office) == ("MEX", "GOV", "President")
+
+
+def test_same_person_after_the_term_is_a_former_office_holder(resolver: ActorResolver) -> None:
+    index = resolver(build_doc(BIDEN, BIDEN_PARSE), date(2025, 6, 4))
+    [biden] = at(index, 2)
+    assert (biden.code, biden.sector, biden.identifier_id) == ("USA", "ELI", "person:joe-biden")
+    assert biden.former is True
+    assert biden.office == "former President"
+
+
+def test_surnames_refer_to_the_leaders_named_in_full(resolver: ActorResolver) -> None:
+    doc = build_doc(
+        "Indian Prime Minister Narendra Modi hosted German Chancellor Friedrich Merz in New Delhi "
+        "on Monday. Modi praised Merz for his support.",
+        """
+         0 Indian       JJ    ADJ    amod       2 indian       B-NORP
+         1 Prime        NNP   PROPN  compound   2 Prime
+         2 Minister     NNP   PROPN  compound   4 Minister
+         3 Narendra     NNP   PROPN  compound   4 Narendra     B-PERSON
+         4 Modi         NNP   PROPN  nsubj      5 Modi         I-PERSON
+         5 hosted       VBD   VERB   ROOT       5 host
+         6 German       JJ    ADJ    amod       7 german       B-NORP
+         7 Chancellor   NNP   PROPN  compound   9 Chancellor
+         8 Friedrich    NNP   PROPN  compound   9 Friedrich    B-PERSON
+         9 Merz         NNP   PROPN  dobj       5 Merz         I-PERSON
+        10 in           IN    ADP    prep       5 in
+        11 New          NNP   PROPN  compound  12 New          B-GPE
+        12 Delhi        NNP   PROPN  pobj      10 Delhi        I-GPE
+        13 on           IN    ADP    prep       5 on
+        14 Monday       NNP   PROPN  pobj      13 Monday       B-DATE
+        15 .            .     PUNCT  punct      5 .
+
+         0 Modi         NNP   PROPN  nsubj      1 Modi         B-PERSON
+         1 praised      VBD   VERB   ROOT       1 praise
+         2 Merz         NNP   PROPN  dobj       1 Merz         B-PERSON
+         3 for          IN    ADP    prep       1 for
+         4 his          PRP$  PRON   poss       5 his
+         5 support      NN    NOUN   pobj       3 support
+         6 .            .     PUNCT  punct      1 .
+        """,
+    )
+    index = resolver(doc, date(2025, 9, 2))
+    first, later = {}, {}
+    for name, i, j in (("Modi", 4, 16), ("Merz", 9, 18)):
+        [first[name]] = at(index, i)
+        [later[name]] = at(index, j)
+        assert later[name].entity_text == name
+    assert first["Modi"].identifier_id == later["Modi"].identifier_id == "person:narendra-modi"
+    assert first["Merz"].identifier_id == later["Merz"].identifier_id == "person:friedrich-merz"
+    assert (later["Merz"].code, later["Merz"].office) == ("DEU", "Chancellor")
+
+
+NORWAY = "Norway criticized the ban. It said it would send aid to the refugees."
+NORWAY_PARSE = """
+    0 Norway       NNP   PROPN  nsubj      1 Norway       B-GPE
+    1 criticized   VBD   VERB   ROOT       1 criticize
+    2 the          DT    DET    det        3 the
+    3 ban          NN    NOUN   dobj       1 ban
+    4 .            .     PUNCT  punct      1 .
+
+    0 It           PRP   PRON   nsubj      1 it
+    1 said         VBD   VERB   ROOT       1 say
+    2 it           PRP   PRON   nsubj      4 it
+    3 would        MD    AUX    aux        4 would
+    4 send         VB    VERB   ccomp      1 send
+    5 aid          NN    NOUN   dobj       4 aid
+    6 to           IN    ADP    prep       4 to
+    7 the          DT    DET    det        8 the
+    8 refugees     NNS   NOUN   pobj       6 refugee
+    9 .            .     PUNCT  punct      1 .
+"""
+
+
+def test_it_refers_to_the_country(resolver: ActorResolver) -> None:
+    index = resolver(build_doc(NORWAY, NORWAY_PARSE), date(2024, 5, 10))
+    assert coded(at(index, 5)) == coded(at(index, 7)) == [("NOR", "GOV")]
+
+
+def test_unnamed_refugees_are_not_the_lead_country(resolver: ActorResolver) -> None:
+    index = resolver(build_doc(NORWAY, NORWAY_PARSE), date(2024, 5, 10))
+    # The refugees Norway sends aid to are no one the text names: least of all Norway.
+    assert at(index, 13) == []
+
+
+KENYA = (
+    "Kenya's President William Ruto met Tanzanian President Samia Suluhu Hassan in Nairobi. "
+    "The two leaders signed a trade pact. They also agreed to open a border post."
+)
+KENYA_PARSE = """
+     0 Kenya        NNP   PROPN  poss       2 Kenya        B-GPE
+     1 's           POS   PART   case       0 's
+     2 President    NNP   PROPN  nsubj      5 President
+     3 William      NNP   PROPN  compound   4 William      B-PERSON
+     4 Ruto         NNP   PROPN  appos      2 Ruto         I-PERSON
+     5 met          VBD   VERB   ROOT       5 meet
+     6 Tanzanian    NNP   PROPN  compound   7 Tanzanian    B-NORP
+     7 President    NNP   PROPN  compound  10 President
+     8 Samia        NNP   PROPN  compound  10 Samia        B-PERSON
+     9 Suluhu       NNP   PROPN  compound  10 Suluhu       I-PERSON
+    10 Hassan       NNP   PROPN  dobj       5 Hassan       I-PERSON
+    11 in           IN    ADP    prep       5 in
+    12 Nairobi      NNP   PROPN  pobj      11 Nairobi      B-GPE
+    13 .            .     PUNCT  punct      5 .
+
+     0 The          DT    DET    det        2 the
+     1 two          CD    NUM    nummod     2 two          B-CARDINAL
+     2 leaders      NNS   NOUN   nsubj      3 leader
+     3 signed       VBD   VERB   ROOT       3 sign
+     4 a            DT    DET    det        6 a
+     5 trade        NN    NOUN   compound   6 trade
+     6 pact         NN    NOUN   dobj       3 pact
+     7 .            .     PUNCT  punct      3 .
+
+     0 They         PRP   PRON   nsubj      2 they
+     1 also         RB    ADV    advmod     2 also
+     2 agreed       VBD   VERB   ROOT       2 agree
+     3 to           TO    PART   aux        4 to
+     4 open         VB    VERB   xcomp      2 open
+     5 a            DT    DET    det        7 a
+     6 border       NN    NOUN   compound   7 border
+     7 post         NN    NOUN   dobj       4 post
+     8 .            .     PUNCT  punct      2 .
+"""
+
+
+def test_the_two_leaders_and_they_are_the_pair_named_before(resolver: ActorResolver) -> None:
+    index = resolver(build_doc(KENYA, KENYA_PARSE), date(2024, 5, 10))
+    [ruto] = at(index, 2)
+    [samia] = at(index, 10)
+    assert (ruto.code, ruto.office, samia.code, samia.office) == (
+        "KEN",
+        "President",
+        "TZA",
+        "President",
+    )
+    leaders = at(index, 16)
+    assert sorted(coded(leaders)) == [("KEN", "GOV"), ("TZA", "GOV")]
+    assert {e.entity_text for e in leaders} == {"The two leaders"}
+    assert sorted(coded(at(index, 22))) == [("KEN", "GOV"), ("TZA", "GOV")]  # "They"
+
+
+def test_first_person_in_a_quote_is_its_speaker(resolver: ActorResolver) -> None:
+    doc = build_doc(
+        "“Nobody told me about the deal,” Mexican President Claudia Sheinbaum said.",
+        """
+         0 “            ``    PUNCT  punct     13 "
+         1 Nobody       NN    PRON   nsubj      2 nobody
+         2 told         VBD   VERB   ccomp     13 tell
+         3 me           PRP   PRON   dobj       2 I
+         4 about        IN    ADP    prep       2 about
+         5 the          DT    DET    det        6 the
+         6 deal         NN    NOUN   pobj       4 deal
+         7 ,            ,     PUNCT  punct     13 ,
+         8 ”            ''    PUNCT  punct     13 "
+         9 Mexican      NNP   PROPN  compound  10 Mexican      B-NORP
+        10 President    NNP   PROPN  compound  12 President
+        11 Claudia      NNP   PROPN  compound  12 Claudia      B-PERSON
+        12 Sheinbaum    NNP   PROPN  nsubj     13 Sheinbaum    I-PERSON
+        13 said         VBD   VERB   ROOT      13 say
+        14 .            .     PUNCT  punct     13 .
+        """,
+    )
+    index = resolver(doc, date(2025, 2, 10))
+    [me] = at(index, 3)
+    assert (me.code, me.identifier_id, me.entity_text) == (
+        "MEX",
+        "person:claudia-sheinbaum",
+        "me",
+    )
+    assert at(index, 1) == []  # "Nobody"
+
+
+def test_first_person_in_a_quote_whose_speaker_is_named_by_surname(
+    resolver: ActorResolver,
+) -> None:
+    doc = build_doc(
+        "Greek Prime Minister Kyriakos Mitsotakis arrived in Ankara. "
+        "“Nobody briefed me,” Mitsotakis told reporters.",
+        """
+        0 Greek        JJ    ADJ    amod       2 greek        B-NORP
+        1 Prime        NNP   PROPN  compound   2 Prime
+        2 Minister     NNP   PROPN  compound   4 Minister
+        3 Kyriakos     NNP   PROPN  compound   4 Kyriakos     B-PERSON
+        4 Mitsotakis   NNP   PROPN  nsubj      5 Mitsotakis   I-PERSON
+        5 arrived      VBD   VERB   ROOT       5 arrive
+        6 in           IN    ADP    prep       5 in
+        7 Ankara       NNP   PROPN  pobj       6 Ankara       B-GPE
+        8 .            .     PUNCT  punct      5 .
+
+        0 “            ``    PUNCT  punct      7 "
+        1 Nobody       NN    PRON   nsubj      2 nobody
+        2 briefed      VBD   VERB   ccomp      7 brief
+        3 me           PRP   PRON   dobj       2 I
+        4 ,            ,     PUNCT  punct      7 ,
+        5 ”            ''    PUNCT  punct      7 "
+        6 Mitsotakis   NNP   PROPN  nsubj      7 Mitsotakis
+        7 told         VBD   VERB   ROOT       7 tell
+        8 reporters    NNS   NOUN   dobj       7 reporter
+        9 .            .     PUNCT  punct      7 .
+        """,
+    )
+    # The small English model leaves a lone surname like this second "Mitsotakis" untagged.
+    index = resolver(doc, date(2024, 5, 10))
+    assert coded(at(index, 15)) == [("GRC", "GOV")]  # "Mitsotakis"
+    assert coded(at(index, 12)) == [("GRC", "GOV")]  # "me", said before the surname comes
+
+
+def test_the_presidential_office_is_the_lead_countrys(resolver: ActorResolver) -> None:
+    doc = build_doc(
+        "South Korean President Lee Jae-myung arrived in Tokyo on Saturday. "
+        "The presidential office said the trip would last two days.",
+        """
+         0 South        JJ    ADJ    amod       1 south        B-NORP
+         1 Korean       JJ    ADJ    amod       2 korean       I-NORP
+         2 President    NNP   PROPN  compound   6 President
+         3 Lee          NNP   PROPN  compound   6 Lee          B-PERSON
+         4 Jae          NNP   PROPN  compound   6 Jae          I-PERSON
+         5 -            HYPH  PUNCT  punct      6 -            I-PERSON
+         6 myung        NNP   PROPN  nsubj      7 myung        I-PERSON
+         7 arrived      VBD   VERB   ROOT       7 arrive
+         8 in           IN    ADP    prep       7 in
+         9 Tokyo        NNP   PROPN  pobj       8 Tokyo        B-GPE
+        10 on           IN    ADP    prep       7 on
+        11 Saturday     NNP   PROPN  pobj      10 Saturday     B-DATE
+        12 .            .     PUNCT  punct      7 .
+
+         0 The          DT    DET    det        2 the
+         1 presidential JJ    ADJ    amod       2 presidential
+         2 office       NN    NOUN   nsubj      3 office
+         3 said         VBD   VERB   ROOT       3 say
+         4 the          DT    DET    det        5 the
+         5 trip         NN    NOUN   nsubj      7 trip
+         6 would        MD    AUX    aux        7 would
+         7 last         VB    VERB   ccomp      3 last         B-DATE
+         8 two          CD    NUM    nummod     9 two          I-DATE
+         9 days         NNS   NOUN   npadvmod   7 day          I-DATE
+        10 .            .     PUNCT  punct      3 .
+        """,
+    )
+    index = resolver(doc, date(2025, 8, 25))
+    [lee] = at(index, 6)
+    assert (lee.code, lee.identifier_id) == ("KOR", "person:lee-jae-myung")
+    assert [(e.code, e.sector, e.entity_text) for e in at(index, 15)] == [
+        ("KOR", "GOV", "The presidential office")
+    ]
+
+
+def test_generic_observers_are_no_one(resolver: ActorResolver) -> None:
+    doc = build_doc(
+        "Serbia rejected the plan. Some observers voiced concern.",
+        """
+        0 Serbia       NNP   PROPN  nsubj      1 Serbia       B-GPE
+        1 rejected     VBD   VERB   ROOT       1 reject
+        2 the          DT    DET    det        3 the
+        3 plan         NN    NOUN   dobj       1 plan
+        4 .            .     PUNCT  punct      1 .
+
+        0 Some         DT    DET    det        1 some
+        1 observers    NNS   NOUN   nsubj      2 observer
+        2 voiced       VBD   VERB   ROOT       2 voice
+        3 concern      NN    NOUN   dobj       2 concern
+        4 .            .     PUNCT  punct      2 .
+        """,
+    )
+    index = resolver(doc, date(2024, 5, 10))
+    assert index.entities_for(doc[6], owners=True) == []
+    assert all(m.head != 6 for m in index.mentions())
+
+
+def test_two_adjectives_share_the_noun(resolver: ActorResolver) -> None:
+    doc = build_doc(
+        "Hungarian and Romanian officials discussed the pipeline.",
+        """
+        0 Hungarian    JJ    ADJ    amod       3 hungarian    B-NORP
+        1 and          CC    CCONJ  cc         0 and
+        2 Romanian     JJ    ADJ    conj       0 romanian     B-NORP
+        3 officials    NNS   NOUN   nsubj      4 official
+        4 discussed    VBD   VERB   ROOT       4 discuss
+        5 the          DT    DET    det        6 the
+        6 pipeline     NN    NOUN   dobj       4 pipeline
+        7 .            .     PUNCT  punct      4 .
+        """,
+    )
+    index = resolver(doc, date(2024, 5, 10))
+    assert coded(at(index, 3)) == [("HUN", "GOV"), ("ROU", "GOV")]
+    assert {e.entity_text for e in at(index, 3)} == {"Hungarian and Romanian officials"}
+
+
+def test_a_quantity_stands_for_the_people_it_counts(resolver: ActorResolver) -> None:
+    doc = build_doc(
+        "Thousands of Iraqi Kurds protested against the Turkish strikes.",
+        """
+        0 Thousands    NNS   NOUN   nsubj      4 thousand     B-CARDINAL
+        1 of           IN    ADP    prep       0 of
+        2 Iraqi        JJ    ADJ    amod       3 iraqi        B-NORP
+        3 Kurds        NNPS  PROPN  pobj       1 Kurds        B-NORP
+        4 protested    VBD   VERB   ROOT       4 protest
+        5 against      IN    ADP    prep       4 against
+        6 the          DT    DET    det        8 the
+        7 Turkish      JJ    ADJ    amod       8 turkish      B-NORP
+        8 strikes      NNS   NOUN   pobj       5 strike
+        9 .            .     PUNCT  punct      4 .
+        """,
+    )
+    index = resolver(doc, date(2024, 5, 10))
+    assert [e.code for e in index.entities_for(doc[0], owners=True)] == ["IRQ"]
+    assert [e.code for e in index.entities_for(doc[8], owners=True)] == ["TUR"]
+
+
+def test_unnamed_people_act_for_the_country_they_are_in(resolver: ActorResolver) -> None:
+    doc = build_doc(
+        "Demonstrators in Baghdad blocked a main road.",
+        """
+        0 Demonstrators NNS  NOUN   nsubj      3 demonstrator
+        1 in           IN    ADP    prep       0 in
+        2 Baghdad      NNP   PROPN  pobj       1 Baghdad      B-GPE
+        3 blocked      VBD   VERB   ROOT       3 block
+        4 a            DT    DET    det        6 a
+        5 main         JJ    ADJ    amod       6 main
+        6 road         NN    NOUN   dobj       3 road
+        7 .            .     PUNCT  punct      3 .
+        """,
+    )
+    index = resolver(doc, date(2024, 5, 10))
+    assert coded(index.entities_for(doc[0], owners=True)) == [("IRQ", "CVL")]
