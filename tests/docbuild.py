@@ -82,7 +82,9 @@ def _spaces(text: str, words: list[str]) -> list[bool]:
     spaces, at = [], 0
     for n, word in enumerate(words):
         if not text.startswith(word, at):
-            raise ValueError(f"token {n} {word!r} does not match the text at {text[at:at + 20]!r}")
+            raise ValueError(
+                f"token {n} {word!r} does not match the text at {text[at : at + 20]!r}"
+            )
         at += len(word)
         gap = len(text) - len(text[at:].lstrip(" "))
         if gap - at > 1:
@@ -94,8 +96,8 @@ def _spaces(text: str, words: list[str]) -> list[bool]:
     return spaces
 
 
-def article(text: str, published: date | None, id: str = "art-1", **more: str) -> Article:
-    return Article(id=id, text=text, published=published, **more)
+def article(text: str, published: date | None, article_id: str = "art-1", **more: str) -> Article:
+    return Article(id=article_id, text=text, published=published, **more)
 
 
 def code_doc(

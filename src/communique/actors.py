@@ -93,6 +93,8 @@ class ActorIndex:
     statements: list[Statement] = field(default_factory=list)
     home: str | None = None
     """The article's lead country: "the presidential office" with no country is its office."""
+    sent_ids: dict[int, int] = field(default_factory=dict)
+    """Sentence number by the sentence's first token."""
 
     def add(self, np: NounPhrase) -> None:
         self.phrases.append(np)
@@ -203,7 +205,7 @@ class ActorResolver:
     def __call__(self, doc: Doc, on: date | None) -> ActorIndex:
         index = ActorIndex(doc=doc)
         anchors = self._anchors(doc, on)
-        sent_ids = {s.start: n for n, s in enumerate(doc.sents)}
+        sent_ids = index.sent_ids = {s.start: n for n, s in enumerate(doc.sents)}
         groups: dict[int, list[tuple[Span, str, object]]] = {}
         for span, kind, payload in anchors:
             groups.setdefault(_np_head(span.root).i, []).append((span, kind, payload))
@@ -230,7 +232,7 @@ class ActorResolver:
                 index.add(np)
         index.home = _home_country(index)
         index.statements = find_statements(doc)
-        self._refer_back(doc, index, on, sent_ids)
+        self._refer_back(doc, index, on)
         return index
 
     # -- anchors: names from the knowledge base, people's names, role words ---------------
@@ -342,9 +344,7 @@ class ActorResolver:
 
     # -- references back: surnames, "the president", pronouns, "the two leaders" ---------
 
-    def _refer_back(
-        self, doc: Doc, index: ActorIndex, on: date | None, sent_ids: dict[int, int]
-    ) -> None:
+    def _refer_back(self, doc: Doc, index: ActorIndex, on: date | None) -> None:
         for np in list(index.phrases):
             if np.entities:
                 continue
@@ -363,26 +363,29 @@ class ActorResolver:
                         office=np.role.office,
                     )
                 ]
+        # Surnames first: a quote's speaker may be named after the quote ("me," X said).
+        for tok in doc:
+            if tok.i in index.by_token or tok.pos_ != "PROPN" or tok.dep_ == "compound":
+                continue
+            earlier = _earlier_person(index, tok.text)
+            if earlier is not None:
+                self._add(index, tok, [_retext(e, tok.text) for e in earlier.entities], "person")
         for tok in doc:
             if tok.i in index.by_token:
                 continue
-            lower = tok.lower_
-            ents: list[Entity] = []
-            kind = "pronoun"
-            if tok.pos_ == "PRON" or lower in PRONOUNS_FIRST | PRONOUNS_WE:
-                ents = self._pronoun(tok, index)
+            if tok.pos_ == "PRON" or tok.lower_ in PRONOUNS_FIRST | PRONOUNS_WE:
+                self._add(index, tok, self._pronoun(tok, index), "pronoun")
             elif tok.pos_ in ("NOUN", "PROPN") and _is_group_phrase(tok):
-                ents, kind = _group_antecedent(index, tok), "group"
-            elif tok.pos_ == "PROPN" and tok.dep_ != "compound":
-                earlier = _earlier_person(index, tok.text)
-                if earlier is not None:
-                    ents, kind = [_retext(e, tok.text) for e in earlier.entities], "person"
-            if ents:
-                # The record keeps the words of this sentence; the identifier says who.
-                ents = [_retext(e, tok.text) for e in ents]
-                np = NounPhrase(tok.i, tok.i, tok.i + 1, ents, kind)
-                np.sentence = sent_ids[tok.sent.start]
-                index.add(np)
+                self._add(index, tok, _group_antecedent(index, tok), "group")
+
+    @staticmethod
+    def _add(index: ActorIndex, tok: Token, ents: list[Entity], kind: str) -> None:
+        if not ents:
+            return
+        # The record keeps the words of this sentence; the identifier says who.
+        np = NounPhrase(tok.i, tok.i, tok.i + 1, [_retext(e, tok.text) for e in ents], kind)
+        np.sentence = index.sent_ids[tok.sent.start]
+        index.add(np)
 
     def _role_antecedent(
         self, doc: Doc, np: NounPhrase, index: ActorIndex, on: date | None
@@ -401,7 +404,9 @@ class ActorResolver:
                 return [_retext(e, text) for e in prev.entities]
             if prev.role is not None and prev.role.word == role.word:
                 return [_retext(e, text) for e in prev.entities]
-        if not definite or index.home is None:
+        if not definite or index.home is None or head.tag_ in ("NNS", "NNPS"):
+            return []  # "the refugees", "the militia": no country of their own
+        if role.sector in NON_STATE_SECTORS:
             return []
         holders = self.kb.office_holders(index.home, role.office, on) if role.office and on else []
         if holders:
@@ -419,7 +424,16 @@ class ActorResolver:
         if lower in PRONOUNS_PERSON:
             return _last(index, tok.i, lambda np: np.kind == "person")
         if lower in PRONOUNS_THING:
-            return _last(index, tok.i, lambda np: np.kind in ("country", "igo", "body"))
+            # "Morocco recalled its ambassador to Algeria; it expelled...": the subject.
+            def thing(np: NounPhrase) -> bool:
+                return np.kind in ("country", "igo", "body")
+
+            subj = _last(
+                index,
+                tok.i,
+                lambda np: thing(np) and index.doc[np.head].dep_ in ("nsubj", "nsubjpass"),
+            )
+            return subj or _last(index, tok.i, thing)
         if lower in PRONOUNS_GROUP:
             doc = index.doc
             here = doc[tok.i].sent.start
@@ -559,6 +573,9 @@ def _last(index: ActorIndex, before: int, want) -> list[Entity]:
     return list(best.entities) if best else []
 
 
+NON_STATE_SECTORS = frozenset({"REB", "PRM", "CVL", "REF", "OPP", "UAF", "CRM", "UNK"})
+"""A definite body with no country ("the presidential office", "the state broadcaster") is
+the lead country's; armed groups, civilians and refugees are nobody's by default."""
 PERSON_GROUP_HEADS = frozenset("leader minister president".split())
 
 

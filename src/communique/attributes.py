@@ -174,17 +174,26 @@ def _governs(top: Token, tok: Token) -> bool:
         tok = tok.head
 
 
-PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+def _period(value: DateValue) -> tuple[date, date]:
+    """First and last day a date of some precision stands for."""
+    first = date.fromisoformat(value.date or "")
+    if value.precision == "week":
+        return first, first + timedelta(days=6)
+    if value.precision == "month":
+        nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return first, nxt - timedelta(days=1)
+    if value.precision == "year":
+        return first, date(first.year, 12, 31)
+    return first, first
 
 
 def _coarser_and_containing(value: DateValue, known: DateValue | None) -> bool:
-    if known is None or not known.date or not value.date:
+    """ "this year" adds nothing to a known day of this year."""
+    if known is None or not known.date or not value.date or value.precision in (None, "day"):
         return False
-    rank = PRECISION_RANK.get(value.precision or "day", 0)
-    if rank <= PRECISION_RANK.get(known.precision or "day", 0):
-        return False
-    width = {1: 10, 2: 7, 3: 4}[rank] if rank != 1 else 7
-    return value.date[:width] == known.date[:width]
+    first, last = _period(value)
+    k_first, k_last = _period(known)
+    return first <= k_first and k_last <= last and (k_first, k_last) != (first, last)
 
 
 def _time_and_duration(ev: Event, trig: Token, sent_tx: list[Timex]) -> None:
@@ -246,8 +255,8 @@ def _host(ev: Event) -> None:
 def _date_aux(ev: Event, ref: date | None) -> None:
     if ev.aux is not None or ref is None or not ev.date or not ev.date.date:
         return
-    d = date.fromisoformat(ev.date.date)
-    if ev.date.method in ("explicit", "anchored", "relative") and d < ref - HISTORICAL_AFTER:
+    _, last = _period(ev.date)  # "last year" is historical only if all of it is long past
+    if ev.date.method in ("explicit", "anchored", "relative") and last < ref - HISTORICAL_AFTER:
         ev.aux = "historical"
 
 

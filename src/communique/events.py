@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors import ActorIndex
 from .lexicon import Lexicon, Match
 from .models import Entity, Event
+from .quotes import SAY_VERBS
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,10 @@ RECIPIENT_PREPS = frozenset("with to on against from for toward towards".split()
 JOINT_PREPS = frozenset({"with", "between", "among"})
 TOPIC_PREPS = frozenset({"on", "over", "about"})
 ADDRESSEE_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE"})
+AIMED_TYPES = frozenset(
+    {"SANCTION", "COERCE", "ASSAULT", "THREATEN", "ACCUSE", "PROTEST", "MOBILIZE"}
+)
+"""Types aimed at someone: "on X" names their target, not their topic."""
 OCCUR_VERBS = frozenset(
     "take hold begin start resume continue end conclude open occur happen kill wound hit "
     "destroy leave launch stage mount carry conduct impose announce follow be break "
@@ -43,7 +48,7 @@ FUTURE_GOVERNORS = frozenset(
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "gonna"})
 HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "can", "should"})
-REPORTING = frozenset("say announce tell state add declare report confirm note".split())
+REPORTING = SAY_VERBS | {"announce", "report", "confirm"}
 FUTURE_ADJ = frozenset({"upcoming", "planned", "proposed", "future", "next", "forthcoming"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 NEGATING_GOVERNORS = frozenset({"deny"})
@@ -185,7 +190,7 @@ def _build(
     if aux == "future" and etype in COOPERATIVE_TO_AGREE:
         etype, mode = "AGREE", []  # PLOVER: promised cooperation is AGREE
     elif aux == "future" and etype == "RETREAT":
-        etype, mode = "CONCEDE", []
+        etype, mode, aux = "CONCEDE", [], None  # the announcement is the concession
     if etype == "AGREE" and aux == "future":
         aux = None  # AGREE is itself a statement of intent
     if etype == "CONSULT" and entry.role == "joint" and recipients:
@@ -290,15 +295,21 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
                 actors += a
                 recipients += r
             else:
-                recipients += index.entities_for(s)
+                recipients += index.entities_for(s, owners=True)
     else:
         for s in subjects:
             actors += index.entities_for(s, owners=True)
+    aimed = m.entry.type in AIMED_TYPES
     for holder in pattern_tokens:
+        if holder.i != trig.i and holder.dep_ in ("dobj", "pobj"):
+            # "expelled two Algerian diplomats": the pattern's own object has an owner.
+            recipients += index.entities_for(holder, owners=True)
         for c in holder.children:
             if c.i in m.tokens or c.dep_ in SUBJECT_DEPS | {"nsubjpass", "agent"}:
                 continue
-            recipients += _object_entities(c, index)
+            recipients += _object_entities(c, index, aimed)
+    # "expressed his intention to...": the actor's own words name no other party.
+    recipients = [r for r in recipients if not _same(r, actors)]
     if not recipients:
         # "agreed to provide aid to Romania", "expressed his intention to coordinate with Lee":
         # the other party hangs from the clause that says what was agreed; "demanded that
@@ -312,11 +323,13 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
                         if c.dep_ == "ccomp" and m.entry.type in ADDRESSEE_TYPES:
                             recipients += index.entities_for(g, owners=True)
                     else:
-                        recipients += _object_entities(g, index)
+                        recipients += _object_entities(g, index, aimed)
     return _dedupe(actors), _dedupe(recipients)
 
 
-def _object_entities(c: Token, index: ActorIndex) -> list[Entity]:
+def _object_entities(c: Token, index: ActorIndex, aimed: bool = False) -> list[Entity]:
+    """Parties an object or prepositional phrase names. ``aimed``: the event is aimed at
+    someone, so "on X" names a target ("tariffs on Australian barley"), not a topic."""
     if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
         ents = index.entities_for(c, owners=True)
         if ents:
@@ -327,22 +340,24 @@ def _object_entities(c: Token, index: ActorIndex) -> list[Entity]:
             e
             for p in c.children
             if p.dep_ in ("prep", "agent")
-            for e in _prep_entities(p, index, extra=("by",))
+            for e in _prep_entities(p, index, ("by",), aimed)
         ]
     if c.dep_ == "prep":
-        return _prep_entities(c, index)
+        return _prep_entities(c, index, (), aimed)
     if c.dep_ == "pobj" and c.head.dep_ in ("prep", "prt", "agent"):
         # The pattern took the preposition itself ("agreed to", "arrived in"): its object.
-        return index.entities_for(c, owners=c.head.lower_ not in TOPIC_PREPS)
+        return index.entities_for(c, owners=aimed or c.head.lower_ not in TOPIC_PREPS)
     return []
 
 
-def _prep_entities(prep: Token, index: ActorIndex, extra: tuple[str, ...] = ()) -> list[Entity]:
+def _prep_entities(
+    prep: Token, index: ActorIndex, extra: tuple[str, ...] = (), aimed: bool = False
+) -> list[Entity]:
     word = prep.lower_
     if word not in RECIPIENT_PREPS | JOINT_PREPS and word not in extra:
         return []
     # "on North Korea policy" is a topic; "against German goods" is aimed at Germany.
-    owners = word not in TOPIC_PREPS
+    owners = aimed or word not in TOPIC_PREPS
     return [e for g in prep.children if g.dep_ == "pobj" for e in index.entities_for(g, owners)]
 
 

@@ -18,7 +18,7 @@ from .models import Entity, Quote
 QUOTE_MARKS = frozenset('"“”„«»')
 SAY_VERBS = frozenset(
     "say write tell add state declare announce note post tweet stress quote insist claim "
-    "assert reply respond explain confirm emphasize emphasise".split()
+    "assert reply explain confirm emphasize emphasise".split()
 )
 """Verbs that report speech; a quote's speaker is the subject of the nearest one."""
 
@@ -179,19 +179,21 @@ def _reported(doc: Doc) -> list[Statement]:
         if t.lemma_.lower() not in SAY_VERBS or t.pos_ not in ("VERB", "AUX"):
             continue
         clause = next((c for c in t.children if c.dep_ in ("ccomp", "xcomp")), None)
-        subject = _subject(t)
-        if clause is None or subject is None:
+        if clause is None:
             continue
-        speaker, conduit = subject, _according_to(t.sent)
-        relay = t.head if t.dep_ in ("advcl", "xcomp", "pcomp") else None
-        if relay is not None and relay.lemma_.lower() in RELAY_VERBS:
-            # "quoting Ishiba as saying ...": the quoted person speaks, the quoter relays.
+        speaker, conduit = _subject(t), _according_to(t.sent)
+        relay = _relay(t)
+        if relay is not None:
+            # "a statement quoting Lavrov as saying ...": the quoted person speaks, the
+            # quoter relays.
             obj = next((c.i for c in relay.children if c.dep_ == "dobj"), None)
-            speaker, conduit = obj if obj is not None else subject, _relay_subject(relay)
+            speaker, conduit = obj if obj is not None else speaker, _relay_subject(relay)
+        if speaker is None:
+            continue
         inner = _inner_speaker(clause)
         if inner is not None:
             # "the ministry said Ishiba expressed his intention ...": Ishiba speaks.
-            speaker, conduit = inner, subject
+            speaker, conduit = inner, speaker
         span = doc[clause.left_edge.i : clause.right_edge.i + 1]
         out.append(
             Statement(
@@ -207,6 +209,23 @@ def _reported(doc: Doc) -> list[Statement]:
             )
         )
     return out
+
+
+def _relay(say: Token) -> Token | None:
+    """The quoting verb a "saying" hangs from, directly or through "as" and its head's
+    object ("released a statement quoting X as saying")."""
+    tok = say
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.lemma_.lower() in RELAY_VERBS:
+            return tok
+        for c in tok.children:
+            for g in (c, *c.children):
+                if g.lemma_.lower() in RELAY_VERBS and g.dep_ in ("acl", "advcl", "xcomp"):
+                    return g
+    return None
 
 
 def _relay_subject(relay: Token) -> int | None:

@@ -1,0 +1,249 @@
+"""Attributes stage on hand-built parses: date, time, duration, place, historical, host."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from docbuild import article, build_doc, code_doc
+
+from communique.actors import ActorResolver
+from communique.knowledge import KnowledgeBase
+from communique.lexicon import Lexicon
+from communique.models import Event
+from communique.places import Gazetteer
+
+FRIDAY = date(2024, 5, 10)
+
+
+@pytest.fixture(scope="module")
+def code(resolver: ActorResolver, lexicon: Lexicon, kb: KnowledgeBase, gazetteer: Gazetteer):
+    def run(text: str, table: str, published: date | None) -> list[Event]:
+        doc = build_doc(text, table)
+        art = article(text, published)
+        return code_doc(doc, art, resolver, lexicon, kb, gazetteer)[0]
+
+    return run
+
+
+CALL = (
+    "Spanish Prime Minister Pedro Sanchez held a phone call with Moroccan King Mohammed VI on "
+    "Thursday. The 40-minute call began at 3 p.m."
+)
+CALL_PARSE = """
+     0 Spanish      JJ    ADJ    amod       2 spanish      B-NORP
+     1 Prime        NNP   PROPN  compound   2 Prime
+     2 Minister     NNP   PROPN  compound   4 Minister
+     3 Pedro        NNP   PROPN  compound   4 Pedro        B-PERSON
+     4 Sanchez      NNP   PROPN  nsubj      5 Sanchez      I-PERSON
+     5 held         VBD   VERB   ROOT       5 hold
+     6 a            DT    DET    det        8 a
+     7 phone        NN    NOUN   compound   8 phone
+     8 call         NN    NOUN   dobj       5 call
+     9 with         IN    ADP    prep       8 with
+    10 Moroccan     NNP   PROPN  compound  11 Moroccan     B-NORP
+    11 King         NNP   PROPN  compound  13 King
+    12 Mohammed     NNP   PROPN  compound  13 Mohammed     B-PERSON
+    13 VI           NNP   PROPN  pobj       9 VI           I-PERSON
+    14 on           IN    ADP    prep       5 on
+    15 Thursday     NNP   PROPN  pobj      14 Thursday     B-DATE
+    16 .            .     PUNCT  punct      5 .
+
+     0 The          DT    DET    det        4 the
+     1 40           CD    NUM    nummod     3 40           B-TIME
+     2 -            HYPH  PUNCT  punct      3 -            I-TIME
+     3 minute       NN    NOUN   compound   4 minute       I-TIME
+     4 call         NN    NOUN   nsubj      5 call
+     5 began        VBD   VERB   ROOT       5 begin
+     6 at           IN    ADP    prep       5 at
+     7 3            CD    NUM    nummod     8 3            B-TIME
+     8 p.m.         NN    NOUN   pobj       6 p.m.         I-TIME
+"""
+
+
+def test_a_weekday_counts_back_from_the_publication_date(code) -> None:
+    [call] = code(CALL, CALL_PARSE, FRIDAY)
+    assert call.date is not None
+    assert (call.date.date, call.date.precision, call.date.method) == (
+        "2024-05-09",
+        "day",
+        "relative",
+    )
+    assert (call.date.text, CALL[call.date.start : call.date.end]) == ("Thursday", "Thursday")
+
+
+def test_time_and_duration_of_a_later_sentence_join_the_call(code) -> None:
+    [call] = code(CALL, CALL_PARSE, FRIDAY)
+    assert (call.type, call.mode) == ("CONSULT", ["phone"])
+    assert (call.time, call.duration_minutes) == ("15:00", 40)
+    assert sorted(CALL[s:e] for s, e in call.evidence) == ["3 p.m.", "40-minute"]
+
+
+def test_a_later_event_inherits_the_date_of_the_story(code) -> None:
+    text = (
+        "Indian Prime Minister Narendra Modi hosted German Chancellor Friedrich Merz in New Delhi "
+        "on Monday. Modi praised Merz for his support."
+    )
+    hosted, praised = code(
+        text,
+        """
+         0 Indian       JJ    ADJ    amod       2 indian       B-NORP
+         1 Prime        NNP   PROPN  compound   2 Prime
+         2 Minister     NNP   PROPN  compound   4 Minister
+         3 Narendra     NNP   PROPN  compound   4 Narendra     B-PERSON
+         4 Modi         NNP   PROPN  nsubj      5 Modi         I-PERSON
+         5 hosted       VBD   VERB   ROOT       5 host
+         6 German       JJ    ADJ    amod       7 german       B-NORP
+         7 Chancellor   NNP   PROPN  compound   9 Chancellor
+         8 Friedrich    NNP   PROPN  compound   9 Friedrich    B-PERSON
+         9 Merz         NNP   PROPN  dobj       5 Merz         I-PERSON
+        10 in           IN    ADP    prep       5 in
+        11 New          NNP   PROPN  compound  12 New          B-GPE
+        12 Delhi        NNP   PROPN  pobj      10 Delhi        I-GPE
+        13 on           IN    ADP    prep       5 on
+        14 Monday       NNP   PROPN  pobj      13 Monday       B-DATE
+        15 .            .     PUNCT  punct      5 .
+
+         0 Modi         NNP   PROPN  nsubj      1 Modi         B-PERSON
+         1 praised      VBD   VERB   ROOT       1 praise
+         2 Merz         NNP   PROPN  dobj       1 Merz         B-PERSON
+         3 for          IN    ADP    prep       1 for
+         4 his          PRP$  PRON   poss       5 his
+         5 support      NN    NOUN   pobj       3 support
+         6 .            .     PUNCT  punct      1 .
+        """,
+        date(2025, 9, 2),
+    )
+    assert hosted.date is not None and praised.date is not None
+    assert (hosted.date.date, hosted.date.method) == ("2025-09-01", "relative")
+    assert (praised.date.date, praised.date.method) == ("2025-09-01", "inherited")
+    assert praised.date.reason is not None and "Monday" in praised.date.reason
+    # Hosted in New Delhi: Germany visits, India hosts.
+    assert ([e.code for e in hosted.actor], [e.code for e in hosted.recipient]) == (
+        ["DEU"],
+        ["IND"],
+    )
+
+
+def test_no_publication_date_and_no_anchor_gives_no_date(code) -> None:
+    [ev] = code(
+        "Cuba and Mexico signed a fisheries agreement.",
+        """
+        0 Cuba         NNP   PROPN  nsubj      3 Cuba         B-GPE
+        1 and          CC    CCONJ  cc         0 and
+        2 Mexico       NNP   PROPN  conj       0 Mexico       B-GPE
+        3 signed       VBD   VERB   ROOT       3 sign
+        4 a            DT    DET    det        6 a
+        5 fisheries    NNS   NOUN   compound   6 fishery
+        6 agreement    NN    NOUN   dobj       3 agreement
+        7 .            .     PUNCT  punct      3 .
+        """,
+        None,
+    )
+    assert ev.type == "SUPPORT"
+    assert ev.date is not None
+    assert (ev.date.date, ev.date.precision, ev.date.method) == (None, None, "none")
+    assert ev.date.reason == "no publication date and no date or anchor in the text"
+
+
+VIENNA = (
+    "Chinese and Australian officials met in Vienna. "
+    "In 2019, China imposed tariffs on Australian barley."
+)
+VIENNA_PARSE = """
+    0 Chinese      JJ    ADJ    amod       3 chinese      B-NORP
+    1 and          CC    CCONJ  cc         0 and
+    2 Australian   JJ    ADJ    conj       0 australian   B-NORP
+    3 officials    NNS   NOUN   nsubj      4 official
+    4 met          VBD   VERB   ROOT       4 meet
+    5 in           IN    ADP    prep       4 in
+    6 Vienna       NNP   PROPN  pobj       5 Vienna       B-GPE
+    7 .            .     PUNCT  punct      4 .
+
+    0 In           IN    ADP    prep       4 in
+    1 2019         CD    NUM    pobj       0 2019         B-DATE
+    2 ,            ,     PUNCT  punct      4 ,
+    3 China        NNP   PROPN  nsubj      4 China        B-GPE
+    4 imposed      VBD   VERB   ROOT       4 impose
+    5 tariffs      NNS   NOUN   dobj       4 tariff
+    6 on           IN    ADP    prep       4 on
+    7 Australian   JJ    ADJ    amod       8 australian   B-NORP
+    8 barley       NN    NOUN   pobj       6 barley
+    9 .            .     PUNCT  punct      4 .
+"""
+
+
+def test_location_of_a_meeting_in_a_city(code) -> None:
+    met, _ = code(VIENNA, VIENNA_PARSE, FRIDAY)
+    assert met.location is not None
+    loc = met.location
+    assert (loc.extracted_place, loc.resolved_place, loc.country_code) == (
+        "Vienna",
+        "Vienna",
+        "AUT",
+    )
+    assert (loc.resolution, VIENNA[loc.start : loc.end]) == (4, "Vienna")
+    assert loc.lat == pytest.approx(48.2, abs=0.1) and loc.lon == pytest.approx(16.4, abs=0.1)
+    # Vienna is neither party's: both stay actors and nobody is a visitor.
+    assert ([e.code for e in met.actor], met.recipient, met.mode) == (["CHN", "AUS"], [], [])
+
+
+def test_an_explicitly_dated_event_years_back_is_historical(code) -> None:
+    met, imposed = code(VIENNA, VIENNA_PARSE, FRIDAY)
+    assert (imposed.type, imposed.aux) == ("SANCTION", "historical")
+    assert imposed.date is not None
+    assert (imposed.date.date, imposed.date.precision, imposed.date.method) == (
+        "2019-01-01",
+        "year",
+        "explicit",
+    )
+    assert met.aux is None
+    assert met.date is not None and met.date.date == "2024-05-10"  # the old date is no story date
+
+
+def test_a_meeting_in_one_partys_capital_makes_the_other_the_visitor(code) -> None:
+    text = "Kenya's President William Ruto met Tanzanian President Samia Suluhu Hassan in Nairobi."
+    [ev] = code(
+        text,
+        """
+         0 Kenya        NNP   PROPN  poss       2 Kenya        B-GPE
+         1 's           POS   PART   case       0 's
+         2 President    NNP   PROPN  nsubj      5 President
+         3 William      NNP   PROPN  compound   4 William      B-PERSON
+         4 Ruto         NNP   PROPN  appos      2 Ruto         I-PERSON
+         5 met          VBD   VERB   ROOT       5 meet
+         6 Tanzanian    NNP   PROPN  compound   7 Tanzanian    B-NORP
+         7 President    NNP   PROPN  compound  10 President
+         8 Samia        NNP   PROPN  compound  10 Samia        B-PERSON
+         9 Suluhu       NNP   PROPN  compound  10 Suluhu       I-PERSON
+        10 Hassan       NNP   PROPN  dobj       5 Hassan       I-PERSON
+        11 in           IN    ADP    prep       5 in
+        12 Nairobi      NNP   PROPN  pobj      11 Nairobi      B-GPE
+        13 .            .     PUNCT  punct      5 .
+        """,
+        FRIDAY,
+    )
+    assert (ev.type, ev.mode) == ("CONSULT", ["visit"])
+    assert ([e.code for e in ev.actor], [e.code for e in ev.recipient]) == (["TZA"], ["KEN"])
+    assert ev.location is not None and ev.location.country_code == "KEN"
+
+
+def test_last_week_is_the_week_before_the_report(code) -> None:
+    [ev] = code(
+        "Peru and Ecuador held talks in Lima last week.",
+        """
+        0 Peru         NNP   PROPN  nsubj      3 Peru         B-GPE
+        1 and          CC    CCONJ  cc         0 and
+        2 Ecuador      NNP   PROPN  conj       0 Ecuador      B-GPE
+        3 held         VBD   VERB   ROOT       3 hold
+        4 talks        NNS   NOUN   dobj       3 talk
+        5 in           IN    ADP    prep       4 in
+        6 Lima         NNP   PROPN  pobj       5 Lima         B-GPE
+        7 last         JJ    ADJ    amod       8 last         B-DATE
+        8 week         NN    NOUN   npadvmod   3 week         I-DATE
+        9 .            .     PUNCT  punct      3 .
+        """,
+        date(2024, 5, 17),  # a Friday; the week before began on Monday 6 May
+    )
+    assert ev.date is not None
+    assert (ev.date.date, ev.date.precision, ev.date.text) == ("2024-05-06", "week", "last week")
