@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex
 from .knowledge import KnowledgeBase
-from .models import Article, DateValue, Event, Quote
+from .models import Article, DateValue, Entity, Event, Quote
 from .places import Gazetteer, find_event_location
 from .quotes import Statement, build_quotes
 from .timex import (
@@ -90,6 +90,7 @@ def attach_attributes(
         _time_and_duration(ev, trig, sent_tx)
         ev.location = find_event_location(trig, gazetteer)
         _host(ev)
+        _place_target(ev)
         _date_aux(ev, ref_date)
     _event_anaphora(doc, events, timexes)
     return build_quotes(
@@ -250,6 +251,22 @@ def _host(ev: Event) -> None:
     ev.actor = [e for e in ev.actor if e.code != where]
     if "visit" not in ev.mode:
         ev.mode = [*ev.mode, "visit"]
+
+
+PLACE_TARGET_TYPES = frozenset(
+    {"ASSAULT", "COERCE", "MOBILIZE", "AID", "CONCEDE", "RETREAT", "PROTEST"}
+)
+"""Acts that fall on the people of the place where they happen."""
+
+
+def _place_target(ev: Event) -> None:
+    """ "Israeli tanks fired at targets in Jericho": with no named target, an attack (or
+    aid, or a concession) falls on the country where it happens."""
+    if ev.type not in PLACE_TARGET_TYPES or ev.recipient or ev.location is None:
+        return
+    where = ev.location.country_code
+    if where and all(e.code != where for e in ev.actor):
+        ev.recipient = [Entity(code=where, sector=None, entity_text=ev.location.extracted_place)]
 
 
 def _date_aux(ev: Event, ref: date | None) -> None:

@@ -167,8 +167,6 @@ def _build(
     actors, recipients = _participants(trig, m, index)
     if entry.role == "host" and recipients:
         actors, recipients = recipients, actors
-    if not recipients and entry.type not in ("CONSULT",):
-        recipients = _place_party(trig, index)
     if not actors and not (entry.type == "ASSAULT" and recipients):
         # PLOVER needs an actor; only violence against a known victim is kept without one.
         log.debug("no coded actor for %r in sentence %d", trig.text, sent_no)
@@ -246,19 +244,6 @@ def _refusal(trig: Token) -> bool:
     return bool(auxes & (FUTURE_AUX | {"would", "can", "could"}))
 
 
-def _place_party(trig: Token, index: ActorIndex) -> list[Entity]:
-    """ "deployed peacekeepers in Liberia": the country where it happens receives it."""
-    holders = [trig, *(c for c in trig.children if c.dep_ == "dobj")]
-    for h in holders:
-        for c in h.children:
-            if c.dep_ == "prep" and c.lower_ == "in":
-                for g in c.children:
-                    np = index.by_head.get(g.i)
-                    if np is not None and np.kind == "country" and g.pos_ == "PROPN":
-                        return list(np.entities)
-    return []
-
-
 def _same(e: Entity, group: list[Entity]) -> bool:
     return any(
         e.code == g.code
@@ -300,6 +285,15 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
         for s in subjects:
             actors += index.entities_for(s, owners=True)
     aimed = m.entry.type in AIMED_TYPES
+    if aimed:
+        # "mobilized reservists for a possible war against Iraq": whatever the act is
+        # against, wherever it hangs in the clause.
+        recipients += [
+            e
+            for t in _clause_tokens(trig)
+            if t.dep_ == "prep" and t.lower_ == "against"
+            for e in _prep_entities(t, index, (), aimed)
+        ]
     for holder in pattern_tokens:
         if holder.i != trig.i and holder.dep_ in ("dobj", "pobj"):
             # "expelled two Algerian diplomats": the pattern's own object has an owner.
@@ -325,6 +319,18 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
                     else:
                         recipients += _object_entities(g, index, aimed)
     return _dedupe(actors), _dedupe(recipients)
+
+
+def _clause_tokens(trig: Token) -> list[Token]:
+    """The trigger's own clause: its subtree without subjects and without other clauses."""
+    out, stack = [], [c for c in trig.children if c.dep_ not in SUBJECT_DEPS]
+    while stack:
+        t = stack.pop()
+        if t.dep_ in ("ccomp", "advcl", "relcl", "acl", "conj", "parataxis"):
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    return out
 
 
 def _object_entities(c: Token, index: ActorIndex, aimed: bool = False) -> list[Entity]:
