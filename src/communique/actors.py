@@ -102,8 +102,11 @@ class ActorIndex:
         for i in range(np.start, np.end):
             self.by_token.setdefault(i, np)
 
-    def entities_for(self, token: Token, owners: bool = False) -> list[Entity]:
-        """Entities an argument stands for, with its conjuncts ("X and Y").
+    def entities_for(
+        self, token: Token, owners: bool = False, conjuncts: bool = True
+    ) -> list[Entity]:
+        """Entities an argument stands for, with its conjuncts ("X and Y") unless
+        ``conjuncts`` is false.
 
         With ``owners``, a noun that names no one itself stands for the parties that modify
         it: "an Indian proposal" and "North Korea's demand" are India's and North Korea's.
@@ -112,7 +115,7 @@ class ActorIndex:
         counts ("thousands of Iraqi Kurds").
         """
         out: list[Entity] = []
-        for t in [token, *token.conjuncts]:
+        for t in [token, *(token.conjuncts if conjuncts else ())]:
             np = self.by_head.get(t.i) or self.by_token.get(t.i)
             if np is not None and (np.entities or np.kind != "role"):
                 out.extend(np.entities)
@@ -131,11 +134,12 @@ class ActorIndex:
                 if not found and people:
                     found = self._where(t)
                 roles = [np.role] if np and np.role else []
-                roles += [r for c in mods if (r := self._role_at(c)) is not None]
+                roles += [r for c in mods if (r := self.role_of(c)) is not None]
                 out.extend(_with_sector(found, roles[0].sector if roles else None))
         return _dedupe(out)
 
-    def _role_at(self, t: Token) -> Role | None:
+    def role_of(self, t: Token) -> Role | None:
+        """The role word a token's mention has, if any."""
         np = self.by_head.get(t.i) or self.by_token.get(t.i)
         return np.role if np is not None else None
 

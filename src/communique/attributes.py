@@ -89,10 +89,13 @@ def attach_attributes(
         ev.date = value
         _time_and_duration(ev, trig, sent_tx)
         ev.location = find_event_location(trig, gazetteer)
+        _place_actor(ev)
         _host(ev)
         _place_target(ev)
         _date_aux(ev, ref_date)
     _event_anaphora(doc, events, timexes)
+    # Unnamed people with no place to act for code as no one (PLOVER needs an actor).
+    events[:] = [e for e in events if e.actor or (e.type == "ASSAULT" and e.recipient)]
     return build_quotes(
         doc,
         index.statements,
@@ -257,6 +260,17 @@ PLACE_TARGET_TYPES = frozenset(
     {"ASSAULT", "COERCE", "MOBILIZE", "AID", "CONCEDE", "RETREAT", "PROTEST"}
 )
 """Acts that fall on the people of the place where they happen."""
+
+
+def _place_actor(ev: Event) -> None:
+    p = ev.pending_actor
+    if p is None:
+        return
+    ev.pending_actor = None
+    if ev.location is not None and ev.location.country_code:
+        ev.actor = [
+            Entity(code=ev.location.country_code, sector=p.sector, entity_text=p.entity_text)
+        ]
 
 
 def _place_target(ev: Event) -> None:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import ActorIndex
+from .actors import GENERIC_PEOPLE, PEOPLE_NOUNS, QUANTITY_NOUNS, ActorIndex
 from .lexicon import Lexicon, Match
 from .models import Entity, Event
 from .quotes import SAY_VERBS
@@ -65,6 +65,10 @@ FUTURE_TO_THREATEN: dict[str, dict[str, str]] = {
     "PROTEST": {"boycott": "restrict", "strike": "restrict", "obstruct": "restrict"},
 }
 """Conflictual acts announced for the future and the THREATEN mode they become."""
+STATEMENT_NOUNS = frozenset(
+    "statement declaration resolution letter communique communiqué message report note "
+    "decree appeal".split()
+)
 STATIVE_PASSIVES = frozenset("commit prepare oppose determine engage dedicate resolve".split())
 """Passives that state the subject's own stance ("is committed to", "is opposed to")."""
 COOPERATIVE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
@@ -120,7 +124,8 @@ def _depth(tok: Token) -> int:
 def _is_background(tok: Token) -> bool:
     """Participles and clauses that describe a noun are background, not acts."""
     if tok.dep_ in ("acl", "relcl") and tok.tag_ in ("VBN", "VBG") and tok.head.pos_ == "NOUN":
-        return tok.dep_ == "acl"
+        # ...except what a statement says: "issued a declaration demanding that...".
+        return tok.dep_ == "acl" and tok.head.lemma_.lower() not in STATEMENT_NOUNS
     return tok.pos_ == "VERB" and tok.dep_ in ("amod", "compound")
 
 
@@ -167,7 +172,10 @@ def _build(
     actors, recipients = _participants(trig, m, index)
     if entry.role == "host" and recipients:
         actors, recipients = recipients, actors
-    if not actors and not (entry.type == "ASSAULT" and recipients):
+    pending = None
+    if not actors:
+        pending = _unnamed_people(trig, index)
+    if not actors and pending is None and not (entry.type == "ASSAULT" and recipients):
         # PLOVER needs an actor; only violence against a known victim is kept without one.
         log.debug("no coded actor for %r in sentence %d", trig.text, sent_no)
         return None
@@ -209,6 +217,7 @@ def _build(
         aux=aux,
         context=[entry.context] if entry.context else [],
         trigger_head=trig.i,
+        pending_actor=pending,
     )
 
 
@@ -242,6 +251,23 @@ def _threat_condition(trig: Token) -> bool:
 def _refusal(trig: Token) -> bool:
     auxes = {c.lower_ for c in trig.children if c.dep_ == "aux"}
     return bool(auxes & (FUTURE_AUX | {"would", "can", "could"}))
+
+
+def _unnamed_people(trig: Token, index: ActorIndex) -> Entity | None:
+    """ "Prisoners rioted at a jail in Dili": people named by no country act for the place
+    where they act; the attributes stage fills the code in from the event's location."""
+    for s in _subjects(trig):
+        head = s
+        if head.lemma_.lower() in QUANTITY_NOUNS:
+            head = next((g for c in s.children if c.lower_ == "of" for g in c.children), s)
+        lemma = head.lemma_.lower()
+        if lemma in GENERIC_PEOPLE:
+            return None
+        role = index.role_of(head)
+        if lemma in PEOPLE_NOUNS or role is not None:
+            text = trig.doc[s.left_edge.i : s.i + 1].text
+            return Entity(code="", sector=role.sector if role else "CVL", entity_text=text)
+    return None
 
 
 def _same(e: Entity, group: list[Entity]) -> bool:
@@ -375,7 +401,8 @@ def _subjects(trig: Token) -> list[Token]:
         if subs:
             return subs
         if tok.dep_ in INHERIT_DEPS and tok.head.i != tok.i:
-            tok = tok.head
+            # "resorted to throwing stones": through the preposition to the clause.
+            tok = tok.head.head if tok.dep_ == "pcomp" else tok.head
             continue
         if tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "pobj"):
             # "expressed his intention to coordinate": the intention's owner acts.

@@ -147,3 +147,6 @@ class Event:
     evidence: list[tuple[int, int]] = field(default_factory=list)
     """Extra (start, end) spans that support the event or its attributes."""
     id: str = ""
+    pending_actor: Entity | None = None
+    """Unnamed people whose country is the event's place ("prisoners rioted in Dili"):
+    the attributes stage gives them the location's code, or drops the event."""
