@@ -218,9 +218,11 @@ def test_a_users_file_adds_and_replaces_entries(tmp_path: Path, lexicon: Lexicon
 
 def test_every_role_the_packaged_header_documents_is_accepted(tmp_path: Path) -> None:
     header = (resources.files("communique") / "data" / "lexicon.yaml").read_text("utf-8")
-    doc = " ".join(
-        line.lstrip("# ") for line in header.splitlines() if line.startswith("#")
-    ).split("role (optional):")[1].split("mode and context")[0]
+    doc = (
+        " ".join(line.lstrip("# ") for line in header.splitlines() if line.startswith("#"))
+        .split("role (optional):")[1]
+        .split("mode and context")[0]
+    )
     roles = re.findall(r'"([a-z-]+)"', doc)
     assert roles == ["joint", "visit", "host"]
     for role in roles:

@@ -319,10 +319,10 @@ class FailingConnection:
         self._con = con
         self._marker = marker
 
-    def executemany(self, sql: str, rows: Any) -> Any:
+    def execute(self, sql: str, params: Any = None) -> Any:
         if self._marker in sql:
             raise duckdb.IOException("simulated disk failure")
-        return self._con.executemany(sql, rows)
+        return self._con.execute(sql, params)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._con, name)
