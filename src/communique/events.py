@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import GENERIC_PEOPLE, PEOPLE_NOUNS, QUANTITY_NOUNS, ActorIndex
 from .lexicon import Lexicon, Match
-from .models import Entity, Event
+from .models import Entity, Event, unique_entities
 from .quotes import SAY_VERBS
 
 log = logging.getLogger(__name__)
@@ -344,7 +344,7 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
                             recipients += index.entities_for(g, owners=True)
                     else:
                         recipients += _object_entities(g, index, aimed)
-    return _dedupe(actors), _dedupe(recipients)
+    return unique_entities(actors), unique_entities(recipients)
 
 
 def _clause_tokens(trig: Token) -> list[Token]:
@@ -428,17 +428,7 @@ def _noun_participants(noun: Token, index: ActorIndex) -> tuple[list[Entity], li
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         for s in _subjects(head):
             actors = index.entities_for(s) + actors
-    return _dedupe(actors), _dedupe(recipients)
-
-
-def _dedupe(ents: list[Entity]) -> list[Entity]:
-    seen, out = set(), []
-    for e in ents:
-        key = (e.code, e.identifier_id or e.entity_text)
-        if key not in seen:
-            seen.add(key)
-            out.append(e)
-    return out
+    return unique_entities(actors), unique_entities(recipients)
 
 
 # -- auxiliary modes ------------------------------------------------------------------------

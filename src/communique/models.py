@@ -41,6 +41,11 @@ class Entity:
     former: bool = False
     """True for a former office holder (PLOVER sector ELI is then used)."""
 
+    @property
+    def key(self) -> tuple[str, str]:
+        """Who this is: the same code and identifier (or words) is the same entity."""
+        return (self.code, self.identifier_id or self.entity_text)
+
     def to_plover(self) -> dict[str, object]:
         out: dict[str, object] = {"code": self.code, "sector": self.sector}
         out["entity_text"] = self.entity_text
@@ -51,6 +56,14 @@ class Entity:
         if self.office:
             out["office"] = self.office
         return out
+
+
+def unique_entities(entities: list[Entity]) -> list[Entity]:
+    """The entities in order, each one once (its first mention kept)."""
+    first: dict[tuple[str, str], Entity] = {}
+    for e in entities:
+        first.setdefault(e.key, e)
+    return list(first.values())
 
 
 @dataclass
