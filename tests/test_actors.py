@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from docbuild import build_doc
 
 from communique.actors import ActorIndex, ActorResolver
@@ -444,3 +445,269 @@ def test_unnamed_people_act_for_the_country_they_are_in(resolver: ActorResolver)
     )
     index = resolver(doc, date(2024, 5, 10))
     assert coded(index.entities_for(doc[0], owners=True)) == [("IRQ", "CVL")]
+
+
+NATO_TEXT = "The South Korean president met NATO leaders. The alliance said its support was firm."
+NATO_PARSE = """
+     0 The          DT    DET    det         3 the
+     1 South        JJ    ADJ    amod        2 south        B-NORP
+     2 Korean       JJ    ADJ    amod        3 korean       I-NORP
+     3 president    NN    NOUN   nsubj       4 president
+     4 met          VBD   VERB   ROOT        4 meet
+     5 NATO         NNP   PROPN  compound    6 NATO         B-ORG
+     6 leaders      NNS   NOUN   dobj        4 leader
+     7 .            .     PUNCT  punct       4 .
+
+     0 The          DT    DET    det         1 the
+     1 alliance     NN    NOUN   nsubj       2 alliance
+     2 said         VBD   VERB   ROOT        2 say
+     3 its          PRP$  PRON   poss        4 its
+     4 support      NN    NOUN   nsubj       5 support
+     5 was          VBD   AUX    ccomp       2 be
+     6 firm         JJ    ADJ    acomp       5 firm
+     7 .            .     PUNCT  punct       2 .
+"""
+
+
+@pytest.mark.parametrize(
+    ("on", "holder"),
+    [(date(2023, 6, 1), "person:yoon-suk-yeol"), (date(2025, 9, 1), "person:lee-jae-myung")],
+)
+def test_the_office_a_definite_phrase_names_is_held_by_someone_on_the_date(
+    resolver: ActorResolver, on: date, holder: str
+) -> None:
+    index = resolver(build_doc(NATO_TEXT, NATO_PARSE), on)
+    [president] = at(index, 3)
+    assert (president.code, president.sector, president.office) == ("KOR", "GOV", "President")
+    assert president.identifier_id == holder
+
+
+def test_the_alliance_and_its_are_the_body_named_before(resolver: ActorResolver) -> None:
+    index = resolver(build_doc(NATO_TEXT, NATO_PARSE), date(2025, 9, 1))
+    [leaders] = at(index, 6)
+    assert (leaders.code, leaders.sector) == ("IGO", "GOV")  # NATO's leaders, heads of government
+    for i in (9, 11):  # "The alliance", "its": NATO itself, a military alliance
+        [nato] = at(index, i)
+        assert (nato.code, nato.sector, nato.identifier_id) == ("IGO", "MIL", "igo:nato")
+    assert index.entities_for(index.doc[9])[0].entity_text == "The alliance"
+
+
+IT_TEXT = (
+    "Germany rejected the measure, but France backed it. Washington said it would study the "
+    "text. It was a long day."
+)
+IT_PARSE = """
+     0 Germany      NNP   PROPN  nsubj       1 Germany      B-GPE
+     1 rejected     VBD   VERB   ROOT        1 reject
+     2 the          DT    DET    det         3 the
+     3 measure      NN    NOUN   dobj        1 measure
+     4 ,            ,     PUNCT  punct       1 ,
+     5 but          CC    CCONJ  cc          1 but
+     6 France       NNP   PROPN  nsubj       7 France       B-GPE
+     7 backed       VBD   VERB   conj        1 back
+     8 it           PRP   PRON   dobj        7 it
+     9 .            .     PUNCT  punct       7 .
+
+     0 Washington   NNP   PROPN  nsubj       1 Washington   B-ORG
+     1 said         VBD   VERB   ROOT        1 say
+     2 it           PRP   PRON   nsubj       4 it
+     3 would        MD    AUX    aux         4 would
+     4 study        VB    VERB   ccomp       1 study
+     5 the          DT    DET    det         6 the
+     6 text         NN    NOUN   dobj        4 text
+     7 .            .     PUNCT  punct       1 .
+
+     0 It           PRP   PRON   nsubj       1 it
+     1 was          VBD   AUX    ROOT        1 be
+     2 a            DT    DET    det         4 a            B-DATE
+     3 long         JJ    ADJ    amod        4 long         I-DATE
+     4 day          NN    NOUN   attr        1 day          I-DATE
+     5 .            .     PUNCT  punct       1 .
+"""
+
+
+def test_it_is_a_party_only_when_what_it_stands_for_is_one(resolver: ActorResolver) -> None:
+    index = resolver(build_doc(IT_TEXT, IT_PARSE), date(2024, 10, 5))
+    assert at(index, 8) == []  # "France backed it": the measure
+    assert coded(at(index, 12)) == [("USA", "GOV")]  # "Washington said it would..."
+    assert at(index, 18) == []  # "It was a long day"
+
+
+CARACAS_TEXT = (
+    "Police in Caracas detained protesters on Monday. The opposition said its candidate, "
+    "Edmundo González, had won. Foreign governments urged calm."
+)
+CARACAS_PARSE = """
+     0 Police       NNS   NOUN   nsubj       3 Police
+     1 in           IN    ADP    prep        0 in
+     2 Caracas      NNP   PROPN  pobj        1 Caracas      B-GPE
+     3 detained     VBD   VERB   ROOT        3 detain
+     4 protesters   NNS   NOUN   dobj        3 protester
+     5 on           IN    ADP    prep        3 on
+     6 Monday       NNP   PROPN  pobj        5 Monday       B-DATE
+     7 .            .     PUNCT  punct       3 .
+
+     0 The          DT    DET    det         1 the
+     1 opposition   NN    NOUN   nsubj       2 opposition
+     2 said         VBD   VERB   ROOT        2 say
+     3 its          PRP$  PRON   poss        4 its
+     4 candidate    NN    NOUN   nsubj      10 candidate
+     5 ,            ,     PUNCT  punct       4 ,
+     6 Edmundo      NNP   PROPN  compound    7 Edmundo      B-PERSON
+     7 González     NNP   PROPN  appos       4 González     I-PERSON
+     8 ,            ,     PUNCT  punct       4 ,
+     9 had          VBD   AUX    aux        10 have
+    10 won          VBN   VERB   ccomp       2 win
+    11 .            .     PUNCT  punct       2 .
+
+     0 Foreign      JJ    ADJ    amod        1 foreign
+     1 governments  NNS   NOUN   nsubj       2 government
+     2 urged        VBD   VERB   ROOT        2 urge
+     3 calm         NN    NOUN   dobj        2 calm
+     4 .            .     PUNCT  punct       2 .
+"""
+
+
+def test_unnamed_police_protesters_and_opposition_are_the_reports_country(
+    resolver: ActorResolver,
+) -> None:
+    index = resolver(build_doc(CARACAS_TEXT, CARACAS_PARSE), date(2024, 7, 30))
+    assert coded(at(index, 0)) == [("VEN", "COP")]  # "Police in Caracas"
+    assert coded(at(index, 4)) == [("VEN", "CVL")]  # "protesters"
+    assert coded(at(index, 9)) == [("VEN", "OPP")]  # "The opposition"
+    # "its candidate, Edmundo González": the opposition's, so OPP rather than a party's PTY.
+    assert coded(at(index, 15)) == [("VEN", "OPP")]
+    assert at(index, 21) == []  # "Foreign governments": not Venezuela's
+
+
+KOREAS_TEXT = "North Korea fired a missile. The North said the Koreas remain at war."
+KOREAS_PARSE = """
+     0 North        NNP   PROPN  compound    1 North        B-GPE
+     1 Korea        NNP   PROPN  nsubj       2 Korea        I-GPE
+     2 fired        VBD   VERB   ROOT        2 fire
+     3 a            DT    DET    det         4 a
+     4 missile      NN    NOUN   dobj        2 missile
+     5 .            .     PUNCT  punct       2 .
+
+     0 The          DT    DET    det         1 the
+     1 North        NNP   PROPN  nsubj       2 North        B-LOC
+     2 said         VBD   VERB   ROOT        2 say
+     3 the          DT    DET    det         4 the
+     4 Koreas       NNPS  PROPN  nsubj       5 Koreas       B-GPE
+     5 remain       VBP   VERB   ccomp       2 remain
+     6 at           IN    ADP    prep        5 at
+     7 war          NN    NOUN   pobj        6 war
+     8 .            .     PUNCT  punct       2 .
+"""
+
+
+def test_the_north_and_the_koreas(resolver: ActorResolver) -> None:
+    index = resolver(build_doc(KOREAS_TEXT, KOREAS_PARSE), date(2024, 1, 14))
+    assert coded(at(index, 7)) == [("PRK", "GOV")]  # "The North" after North Korea
+    assert sorted(coded(at(index, 10))) == [("KOR", "GOV"), ("PRK", "GOV")]
+
+
+def test_a_name_before_affairs_is_a_topic_and_a_rank_is_military(resolver: ActorResolver) -> None:
+    doc = build_doc(
+        "China's Taiwan Affairs Office praised General Abdourahamane Tiani.",
+        """
+        0 China        NNP   PROPN  poss        4 China        B-GPE
+        1 's           POS   PART   case        0 's
+        2 Taiwan       NNP   PROPN  compound    3 Taiwan       B-ORG
+        3 Affairs      NNPS  PROPN  compound    4 Affairs      I-ORG
+        4 Office       NNP   PROPN  nsubj       5 Office       I-ORG
+        5 praised      VBD   VERB   ROOT        5 praise
+        6 General      NNP   PROPN  compound    8 General
+        7 Abdourahamane NNP  PROPN  compound    8 Abdourahamane B-PERSON
+        8 Tiani        NNP   PROPN  dobj        5 Tiani        I-PERSON
+        9 .            .     PUNCT  punct       5 .
+        """,
+    )
+    index = resolver(doc, date(2023, 7, 28))
+    assert coded(at(index, 4)) == [("CHN", "GOV")]
+    [tiani] = at(index, 8)
+    assert (tiani.sector, tiani.office) == ("MIL", "General")
+
+
+def test_a_known_person_between_terms_or_before_office_is_what_the_words_say(
+    resolver: ActorResolver,
+) -> None:
+    doc = build_doc(
+        "Beijing's top diplomat, Wang Yi, met Friedrich Merz, the German opposition leader.",
+        """
+         0 Beijing      NNP   PROPN  poss        3 Beijing      B-GPE
+         1 's           POS   PART   case        0 's
+         2 top          JJ    ADJ    amod        3 top
+         3 diplomat     NN    NOUN   nsubj       8 diplomat
+         4 ,            ,     PUNCT  punct       3 ,
+         5 Wang         NNP   PROPN  compound    6 Wang         B-PERSON
+         6 Yi           NNP   PROPN  appos       3 Yi           I-PERSON
+         7 ,            ,     PUNCT  punct       3 ,
+         8 met          VBD   VERB   ROOT        8 meet
+         9 Friedrich    NNP   PROPN  compound   10 Friedrich    B-PERSON
+        10 Merz         NNP   PROPN  dobj        8 Merz         I-PERSON
+        11 ,            ,     PUNCT  punct      10 ,
+        12 the          DT    DET    det        15 the
+        13 German       JJ    ADJ    amod       15 german       B-NORP
+        14 opposition   NN    NOUN   compound   15 opposition
+        15 leader       NN    NOUN   appos      10 leader
+        16 .            .     PUNCT  punct       8 .
+        """,
+    )
+    # Wang Yi was between his terms as foreign minister, Merz not yet chancellor.
+    index = resolver(doc, date(2023, 3, 10))
+    [wang] = at(index, 6)
+    assert (wang.code, wang.sector, wang.identifier_id, wang.former) == (
+        "CHN",
+        "GOV",
+        "person:wang-yi",
+        False,
+    )
+    [merz] = at(index, 10)
+    assert (merz.code, merz.sector, merz.identifier_id) == ("DEU", "OPP", "person:friedrich-merz")
+
+
+def test_the_people_of_a_place_and_the_forces_they_own(resolver: ActorResolver) -> None:
+    doc = build_doc(
+        "Bosnian Serbs said their forces had withdrawn.",
+        """
+        0 Bosnian      JJ    ADJ    amod        1 bosnian      B-NORP
+        1 Serbs        NNPS  PROPN  nsubj       2 Serbs        I-NORP
+        2 said         VBD   VERB   ROOT        2 say
+        3 their        PRP$  PRON   poss        4 their
+        4 forces       NNS   NOUN   nsubj       6 force
+        5 had          VBD   AUX    aux         6 have
+        6 withdrawn    VBN   VERB   ccomp       2 withdraw
+        7 .            .     PUNCT  punct       2 .
+        """,
+    )
+    index = resolver(doc, date(1995, 2, 1))
+    assert coded(at(index, 1)) == [("BIH", "CVL")]  # Serbs of Bosnia, not Serbia
+    assert coded(at(index, 4)) == [("BIH", "MIL")]
+
+
+def test_a_group_phrase_takes_its_own_role(resolver: ActorResolver) -> None:
+    doc = build_doc(
+        "India and Pakistan agreed to a ceasefire. The two militaries will talk on Monday.",
+        """
+        0 India        NNP   PROPN  nsubj       3 India        B-GPE
+        1 and          CC    CCONJ  cc          0 and
+        2 Pakistan     NNP   PROPN  conj        0 Pakistan     B-GPE
+        3 agreed       VBD   VERB   ROOT        3 agree
+        4 to           IN    ADP    prep        3 to
+        5 a            DT    DET    det         6 a
+        6 ceasefire    NN    NOUN   pobj        4 ceasefire
+        7 .            .     PUNCT  punct       3 .
+
+        0 The          DT    DET    det         2 the
+        1 two          CD    NUM    nummod      2 two          B-CARDINAL
+        2 militaries   NNS   NOUN   nsubj       4 military
+        3 will         MD    AUX    aux         4 will
+        4 talk         VB    VERB   ROOT        4 talk
+        5 on           IN    ADP    prep        4 on
+        6 Monday       NNP   PROPN  pobj        5 Monday       B-DATE
+        7 .            .     PUNCT  punct       4 .
+        """,
+    )
+    index = resolver(doc, date(2025, 5, 10))
+    assert sorted(coded(at(index, 10))) == [("IND", "MIL"), ("PAK", "MIL")]

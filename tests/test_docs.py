@@ -69,7 +69,7 @@ def command_rows() -> dict[str, str]:
     """Commands table: subcommand -> its whole row."""
     rows = {}
     for row in section("### Commands").splitlines():
-        match = re.match(r"\| `communique (\w+)", row)
+        match = re.match(r"\| `communique ([\w-]+)", row)
         if match:
             rows[match.group(1)] = row
     assert rows, "the README has no commands table"

@@ -41,11 +41,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from communique.errors import GoldFormatError
 from communique.evaluate import Accuracy
 from communique.models import Entity
+
+if TYPE_CHECKING:  # the actor stage needs spaCy; reading and scoring gold do not
+    from communique.actors import ActorIndex
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +130,7 @@ def read_actor_gold(path: Path) -> list[ActorGoldArticle]:
             f"{path}: no articles — write one JSON object a line with id, published, text "
             "and mentions"
         )
+    log.debug("read %d actor gold articles from %s", len(articles), path)
     return articles
 
 
@@ -222,8 +226,8 @@ def occurrences(text: str, mention: str) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- resolving
 
 
-def resolve_mention(index: Any, mention: GoldMention) -> list[Entity]:
-    """The entities ``index`` (an ActorIndex) gives the token heading the mention's span."""
+def resolve_mention(index: ActorIndex, mention: GoldMention) -> list[Entity]:
+    """The entities ``index`` gives the token heading the mention's span."""
     span = index.doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or not len(span):
         return []

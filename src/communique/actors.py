@@ -4,18 +4,25 @@ Needs: the parsed document, the knowledge base, the article's reference date.
 Adds: an :class:`ActorIndex` that maps any token heading an argument (a name, a role phrase,
 a pronoun, "the two leaders") to the entities it stands for.
 
-How a noun phrase is coded: its anchors (knowledge-base names, people's names, role words)
-are gathered up to the phrase's head; a known person gives code, sector and office for the
+How a noun phrase is coded: its anchors (knowledge-base names, people's names, role words,
+rank titles) are gathered up to the phrase's head; a known person gives code, sector and
+office for the date; a definite office ("the South Korean president") is its holder on the
 date; otherwise a country or body word in the phrase gives the code and the role word the
 sector ("Brazilian Foreign Minister X" -> BRA, GOV). Phrases with no code of their own refer
-back: surnames to the full name, "the president" to the last president named, pronouns to
-the last fitting mention, "the two leaders" to the last pair.
+back: surnames to the full name, "the president" to the last president named, "the
+alliance" and "the fund" to the body named before, "the North" to North Korea, pronouns to
+the last fitting mention ("it" to no one when it stands for a thing), "the two leaders" to
+the last pair, owned phrases ("his government", "its candidate") to their owner. Role
+phrases still without a country ("police", "protesters", "the opposition") take the place
+they are in, else the same kind of people named just before, else the report's country;
+refugees, migrants, "foreign governments" and several holders of a one-person office
+("heads of state") take none.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -25,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .knowledge import KBEntry, KnowledgeBase, Role
-from .models import Entity, Mention
+from .models import Entity, Mention, unique_entities
 from .quotes import Statement, find_statements, speaker_at
 
 log = logging.getLogger(__name__)
@@ -33,7 +40,8 @@ log = logging.getLogger(__name__)
 CLIMB_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "appos"})
 GROUP_HEADS = frozenset(
     "leader leaders side sides country countries government governments nation nations "
-    "minister ministers president presidents".split()
+    "minister ministers president presidents military militaries army armies delegation "
+    "delegations".split()
 )
 GROUP_DETERMINERS = frozenset({"two", "both", "three"})
 GENERIC_PEOPLE = frozenset(
@@ -80,6 +88,11 @@ class NounPhrase:
     """Name of the person (to resolve surnames); None for non-persons."""
     role: Role | None = None
     sentence: int = 0
+    organisation: Entity | None = None
+    """The body of igos.csv the phrase names (NATO in "NATO leaders", Hamas): "the alliance",
+    "the group" refer back to it."""
+    describes: bool = False
+    """A role word modifying a noun that is no role ("official contact"): refers to no one."""
 
 
 @dataclass
@@ -136,7 +149,7 @@ class ActorIndex:
                 roles = [np.role] if np and np.role else []
                 roles += [r for c in mods if (r := self.role_of(c)) is not None]
                 out.extend(_with_sector(found, roles[0].sector if roles else None))
-        return _dedupe(out)
+        return unique_entities(out)
 
     def role_of(self, t: Token) -> Role | None:
         """The role word a token's mention has, if any."""
@@ -163,7 +176,7 @@ class ActorIndex:
             np = self.by_head.get(t.i)
             if np is not None:
                 out.extend(np.entities)
-        return _dedupe(out)
+        return unique_entities(out)
 
     def mentions(self) -> list[Mention]:
         """Flat list of mentions, for records and the store."""
@@ -183,16 +196,6 @@ class ActorIndex:
                     )
                 )
         return out
-
-
-def _dedupe(entities: list[Entity]) -> list[Entity]:
-    seen, out = set(), []
-    for e in entities:
-        key = (e.code, e.identifier_id or e.entity_text)
-        if key not in seen:
-            seen.add(key)
-            out.append(e)
-    return out
 
 
 class ActorResolver:
@@ -243,9 +246,14 @@ class ActorResolver:
 
     def _anchors(self, doc: Doc, on: date | None) -> list[tuple[Span, str, object]]:
         known: dict[tuple[int, int], list[KBEntry]] = {}
-        for span in filter_spans(
-            [doc[s:e] for _, s, e in self.names(doc) if self.kb.lookup(doc[s:e].text, on=on)]
-        ):
+        matches = [
+            doc[s:e]
+            for _, s, e in self.names(doc)
+            # "the Taiwan Affairs Office" is China's: a name before "Affairs" is a topic.
+            if not (e < len(doc) and doc[e].lower_ == "affairs")
+            and self.kb.lookup(doc[s:e].text, on=on)
+        ]
+        for span in filter_spans(matches):
             known[(span.start, span.end)] = self.kb.lookup(span.text, on=on)
         places = {
             i for (s, e), entries in known.items() if not _is_person(entries) for i in range(s, e)
@@ -263,7 +271,8 @@ class ActorResolver:
                 out.append((span, "kb", entries))
             else:
                 out.append((span, "person", None))
-        taken = {i for span, _, _ in out for i in range(span.start, span.end)}
+        out += [(span, "role", role) for span, role in _ranks(doc, persons)]
+        taken = {i for span, k, _ in out if k != "role" for i in range(span.start, span.end)}
         for _, s, e in self.roles(doc):
             span = doc[s:e]
             if any(i in taken for i in range(s, e)):
@@ -292,16 +301,24 @@ class ActorResolver:
         role = next(
             (p for s, p in roles if s.start <= head < s.end), roles[-1][1] if roles else None
         )
+        role_heads = any(s.start <= head < s.end for s, _ in roles)
+        if role is not None and role.generic:
+            # "coast guard personnel", "army spokesman": a generic head word takes the sector
+            # of the role word beside it.
+            role = self.kb.role(doc[start:end].text) or role
         if role is None and head_tok.lemma_.lower() in GENERIC_PEOPLE:
             return NounPhrase(head, start, end, [], "group")
         former = any(t.lower_ in FORMER_WORDS for t in doc[start:end]) or _predecessor(head_tok)
         people = [(s, p) for s, k, p in items if k == "kb" and _is_person(p)]
         unknown_people = [s for s, k, _ in items if k == "person"]
         places = [(s, p) for s, k, p in items if k == "kb" and not _is_person(p)]
+        if len(places) > 1:
+            # "Bosnian Serbs", "Kosovo Albanians": the people of the place the modifier names.
+            places = [(s, p) for s, p in places if not s.start <= head < s.end] or places
         codes = _codes(places)
         if people:
             span, entries = people[-1]
-            entity = _person_entity(entries, text, on, former, codes)
+            entity = _person_entity(entries, text, on, former, role, codes)
             return NounPhrase(head, start, end, [entity], "person", entity.identifier_text, role)
         if unknown_people:
             span = unknown_people[-1]
@@ -321,13 +338,20 @@ class ActorResolver:
             )
             return NounPhrase(head, start, end, [entity], "person", span.text, role)
         if codes:
+            holder = self._holder(head_tok, codes, role, on, former, index)
+            if holder is not None:
+                entity = _person_entity([holder], text, on, False, role)
+                return NounPhrase(head, start, end, [entity], "person", holder.name, role)
             ents = []
+            demonym = any(s.start <= head < s.end for s, k, _ in items if k == "kb")
             for code, kind, entry in codes:
                 sector = role.sector if role else entry.sector
                 if sector is None and kind in ("country", "capital", "seat"):
                     sector = "GOV"  # a state named as a party acts through its government
                 if role is None and kind == "adjective" and head_tok.pos_ in ("NOUN", "PROPN"):
-                    sector = None  # "Iraqi youths": people of the country, sector unknown
+                    # "Iraqi youths": people of the country, sector unknown; "Palestinians"
+                    # named by their demonym alone are its civilians.
+                    sector = "CVL" if demonym and head_tok.tag_ in ("NNS", "NNPS") else None
                 ents.append(
                     Entity(
                         code=code,
@@ -341,10 +365,58 @@ class ActorResolver:
             kind = "igo" if any(k == "igo" for _, k, _ in codes) else "country"
             if role is not None:
                 kind = "body" if role.kind != "person" else "person"
-            return NounPhrase(head, start, end, ents, kind, None, role)
+            np = NounPhrase(head, start, end, ents, kind, None, role)
+            np.organisation = next(
+                (
+                    Entity(
+                        code=code,
+                        sector=entry.sector,
+                        entity_text=text,
+                        identifier_id=entry.identifier if kind == "igo" else None,
+                        identifier_text=entry.name if kind == "igo" else None,
+                    )
+                    for code, kind, entry in codes
+                    if kind in ("igo", "group")
+                ),
+                None,
+            )
+            return np
         if role is not None:
-            return NounPhrase(head, start, end, [], "role", None, role)
+            np = NounPhrase(head, start, end, [], "role", None, role)
+            # "official contact", "military aid": the role word describes a thing, no one.
+            np.describes = not role_heads or head_tok.dep_ in ("amod", "compound", "nmod")
+            return np
         return None
+
+    def _holder(
+        self,
+        head: Token,
+        codes: list[tuple[str, str, KBEntry]],
+        role: Role | None,
+        on: date | None,
+        former: bool,
+        index: ActorIndex,
+    ) -> KBEntry | None:
+        """Who holds the office a definite phrase names: "the South Korean president" on
+        2023-03-16 is Yoon Suk-yeol, on 2025-09-20 Lee Jae-myung; "his Russian counterpart"
+        holds in Russia the office he holds."""
+        if (
+            role is None
+            or role.kind != "person"
+            or on is None
+            or former
+            or len(codes) != 1
+            or head.tag_ in ("NNS", "NNPS")
+            or not _definite(head)
+        ):
+            return None
+        office = role.office
+        if head.lemma_.lower() == "counterpart":
+            office = _owner_office(head, index)
+        if not office:
+            return None
+        holders = self.kb.office_holders(codes[0][0], office, on)
+        return holders[0] if holders else None
 
     # -- references back: surnames, "the president", pronouns, "the two leaders" ---------
 
@@ -352,26 +424,46 @@ class ActorResolver:
         for np in list(index.phrases):
             if np.entities:
                 continue
-            if np.kind == "role" and _is_group_phrase(doc[np.head]):
-                text = doc[np.start : np.end].text
-                np.entities = [_retext(e, text) for e in _group_antecedent(index, doc[np.head])]
+            head = doc[np.head]
+            text = doc[np.start : np.end].text
+            if np.kind == "role" and _is_group_phrase(head):
+                np.entities = [
+                    _group_as(e, np.role, text) for e in _group_antecedent(index, doc[np.head])
+                ]
+            elif _owner(head) is not None:
+                continue  # "his government", "its candidate": once the owner is known, below
+            elif np.kind == "role" and (body := _body_anaphor(head, index)):
+                # "the paramilitary group" after the Rapid Support Forces: that body.
+                np.entities = [_retext(e, text) for e in body]
             elif np.kind == "role" and np.role is not None:
                 np.entities = self._role_antecedent(doc, np, index, on)
-            elif np.kind == "person" and np.role is not None and index.home is not None:
-                # "presidential spokesperson Kang Yoo-jung" in a Seoul report: Seoul's official.
-                np.entities = [
-                    Entity(
-                        code=index.home,
-                        sector=np.role.sector,
-                        entity_text=doc[np.start : np.end].text,
-                        office=np.role.office,
-                    )
-                ]
+            elif np.kind == "person":
+                np.entities = self._person_antecedent(doc, np, index)
+        for tok in doc:
+            if tok.i in index.by_token or not _definite(tok) or tok.dep_ == "compound":
+                continue
+            if tok.tag_ in ("NN", "NNP") and (body := _body_anaphor(tok, index)):
+                # "the alliance", "the bloc" after NATO; "the fund" after the IMF.
+                self._add(index, tok, body, "igo", start=_np_start(tok))
+            elif tok.lower_ in COMPASS_WORDS and tok.text[0].isupper():
+                # "the North" after North Korea.
+                self._add(index, tok, self._compass_country(tok, index), "country")
+            elif (
+                tok.lemma_.lower() in ("country", "nation")
+                and tok.tag_ == "NN"
+                and index.home
+                and any(c.lower_ == "the" for c in tok.children)
+            ):
+                # "the country's north": the country the report is about.
+                home = Entity(code=index.home, sector="GOV", entity_text=tok.text)
+                self._add(index, tok, [home], "country", start=_np_start(tok))
         # Surnames first: a quote's speaker may be named after the quote ("me," X said).
         for tok in doc:
-            if tok.i in index.by_token or tok.pos_ != "PROPN" or tok.dep_ == "compound":
+            # The small model sometimes tags a lone surname ("Safadi said") as a common noun.
+            name_like = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text[:1].isupper())
+            if tok.i in index.by_token or not name_like or tok.dep_ == "compound":
                 continue
-            earlier = _earlier_person(index, tok.text)
+            earlier = _earlier_person(index, tok.text, before=tok.i)
             if earlier is not None:
                 self._add(index, tok, [_retext(e, tok.text) for e in earlier.entities], "person")
         for tok in doc:
@@ -381,13 +473,79 @@ class ActorResolver:
                 self._add(index, tok, self._pronoun(tok, index), "pronoun")
             elif tok.pos_ in ("NOUN", "PROPN") and _is_group_phrase(tok):
                 self._add(index, tok, _group_antecedent(index, tok), "group")
+        self._resolve_owned(doc, index, on)
+
+    def _person_antecedent(self, doc: Doc, np: NounPhrase, index: ActorIndex) -> list[Entity]:
+        """A person the knowledge base does not know: the same name earlier in the article,
+        else, with a role ("presidential spokesperson Kang Yoo-jung" in a Seoul report), an
+        official of the report's country."""
+        text = doc[np.start : np.end].text
+        earlier = _earlier_person(index, np.person_key or "", before=np.head)
+        if earlier is not None:
+            return [_retext(e, text) for e in earlier.entities]
+        if np.role is None or index.home is None:
+            return []
+        return [
+            Entity(code=index.home, sector=np.role.sector, entity_text=text, office=np.role.office)
+        ]
+
+    def _resolve_owned(self, doc: Doc, index: ActorIndex, on: date | None) -> None:
+        """Phrases owned by another mention take its country: "his government" (Lee's),
+        "the junta's spokesman", "its candidate" (the opposition's), "his country"."""
+        for np in list(index.phrases):
+            head = doc[np.head]
+            owner = _owner(head)
+            if np.entities or owner is None:
+                continue
+            text = doc[np.start : np.end].text
+            # A named person ("his finance minister, Christian Lindner") is always someone.
+            unnamed = np.kind == "role"
+            if unnamed and (_own_object(head, owner) or _instrument(head, np.role, index)):
+                continue
+            owners = self._owner_entities(owner, index)
+            if owners:
+                np.entities = [_owned_by(e, np.role, text) for e in owners]
+            elif np.kind == "role" and np.role is not None:
+                np.entities = self._role_antecedent(doc, np, index, on)
+            elif np.kind == "person":
+                np.entities = self._person_antecedent(doc, np, index)
+        for tok in doc:
+            owner = _owner(tok)
+            if tok.i in index.by_token or owner is None or tok.lemma_.lower() not in OWNED_NOUNS:
+                continue
+            if _own_object(tok, owner):
+                continue
+            text = doc[_np_start(tok) : tok.i + 1].text
+            owned = [_owned_by(e, None, text) for e in self._owner_entities(owner, index)]
+            self._add(index, tok, owned, "body", start=_np_start(tok))
+
+    def _owner_entities(self, owner: Token, index: ActorIndex) -> list[Entity]:
+        """Who a possessor stands for; "its" in "its candidate" is read inside that phrase."""
+        if owner.pos_ == "PRON":
+            return self._pronoun(owner, index)
+        return index.entities_for(owner, conjuncts=False)
+
+    def _compass_country(self, tok: Token, index: ActorIndex) -> list[Entity]:
+        """The last country named "North ..." before "the North" (or South, East, West)."""
+        for np in sorted(index.phrases, key=lambda n: -n.head):
+            if np.head >= tok.i:
+                continue
+            for e in np.entities:
+                country = self.kb.country(e.code)
+                if country is not None and country.name.lower().startswith(tok.lower_ + " "):
+                    return [Entity(code=e.code, sector="GOV", entity_text=tok.text)]
+        return []
 
     @staticmethod
-    def _add(index: ActorIndex, tok: Token, ents: list[Entity], kind: str) -> None:
+    def _add(
+        index: ActorIndex, tok: Token, ents: list[Entity], kind: str, start: int | None = None
+    ) -> None:
         if not ents:
             return
         # The record keeps the words of this sentence; the identifier says who.
-        np = NounPhrase(tok.i, tok.i, tok.i + 1, [_retext(e, tok.text) for e in ents], kind)
+        start = tok.i if start is None else start
+        text = index.doc[start : tok.i + 1].text
+        np = NounPhrase(tok.i, start, tok.i + 1, [_retext(e, text) for e in ents], kind)
         np.sentence = index.sent_ids[tok.sent.start]
         index.add(np)
 
@@ -398,9 +556,17 @@ class ActorResolver:
         assert role is not None
         text = doc[np.start : np.end].text
         head = doc[np.head]
-        definite = any(c.lower_ in ("the", "this", "that") for c in head.children)
-        if head.tag_ in ("NNS", "NNPS") and not definite:
-            return []  # "officials said": no one in particular
+        if np.describes or any(c.lower_ in ("a", "an", "another") for c in head.children):
+            return []  # "a soldier": someone the text does not say more of
+        if _instrument(head, role, index) or _abroad(head, role, self.kb):
+            return []
+        where = index._where(head)
+        if where:
+            # "police in Pristina", "demonstrators in Baghdad": the place's country.
+            return [
+                Entity(code=e.code, sector=role.sector, entity_text=text, office=role.office)
+                for e in where
+            ]
         for prev in reversed(index.phrases):
             if prev.head >= np.head or not prev.entities:
                 continue
@@ -408,13 +574,32 @@ class ActorResolver:
                 return [_retext(e, text) for e in prev.entities]
             if prev.role is not None and prev.role.word == role.word:
                 return [_retext(e, text) for e in prev.entities]
-        if not definite or index.home is None or head.tag_ in ("NNS", "NNPS"):
-            return []  # "the refugees", "the militia": no country of their own
-        if role.sector in NON_STATE_SECTORS:
-            return []
-        holders = self.kb.office_holders(index.home, role.office, on) if role.office and on else []
+        since = _previous_sentence_start(doc, head.sent.start)
+        for prev in reversed(index.phrases):
+            # "The Philippine military said one sailor...": the same kind of people named
+            # just before are the country's (not for GOV, which every state named is).
+            if (
+                since <= prev.head < np.head
+                and prev.entities
+                and role.sector != "GOV"
+                and all(e.sector == role.sector for e in prev.entities)
+            ):
+                codes = dict.fromkeys(e.code for e in prev.entities)
+                return [
+                    Entity(code=c, sector=role.sector, entity_text=text, office=role.office)
+                    for c in codes
+                ]
+        if index.home is None or role.sector in NO_HOME_SECTORS:
+            return []  # "the refugees": no country of their own
+        plural = head.tag_ in ("NNS", "NNPS")
+        holders = (
+            self.kb.office_holders(index.home, role.office, on)
+            if role.office and on and not plural and _definite(head)
+            else []
+        )
         if holders:
-            return [_person_entity([holders[0]], text, on, False, [])]
+            return [_person_entity([holders[0]], text, on, False, role)]
+        # "Police detained protesters", "the presidential office said": the report's country.
         return [Entity(code=index.home, sector=role.sector, entity_text=text, office=role.office)]
 
     def _pronoun(self, tok: Token, index: ActorIndex) -> list[Entity]:
@@ -428,16 +613,7 @@ class ActorResolver:
         if lower in PRONOUNS_PERSON:
             return _last(index, tok.i, lambda np: np.kind == "person")
         if lower in PRONOUNS_THING:
-            # "Morocco recalled its ambassador to Algeria; it expelled...": the subject.
-            def thing(np: NounPhrase) -> bool:
-                return np.kind in ("country", "igo", "body")
-
-            subj = _last(
-                index,
-                tok.i,
-                lambda np: thing(np) and index.doc[np.head].dep_ in ("nsubj", "nsubjpass"),
-            )
-            return subj or _last(index, tok.i, thing)
+            return _it(tok, index)
         if lower in PRONOUNS_GROUP:
             doc = index.doc
             here = doc[tok.i].sent.start
@@ -498,6 +674,46 @@ def _np_start(head: Token) -> int:
     return start
 
 
+RANKS = {
+    "General": "General",
+    "Gen": "General",
+    "Colonel": "Colonel",
+    "Col": "Colonel",
+    "Admiral": "Admiral",
+    "Adm": "Admiral",
+    "Brigadier": "Brigadier",
+    "Marshal": "Marshal",
+    "Major": "Major",
+    "Maj": "Major",
+    "Lieutenant": "Lieutenant",
+    "Lt": "Lieutenant",
+    "Captain": "Captain",
+    "Capt": "Captain",
+}
+"""Military ranks written as a title before a name ("General Abdourahamane Tiani")."""
+
+
+def _ranks(doc: Doc, persons: list[Span]) -> list[tuple[Span, Role]]:
+    """Rank titles before people's names, as MIL roles. Only a rank that starts the title:
+    "Major General X" is a general, "Attorney General X" (a role word of its own) and
+    "Surgeon General X" are not."""
+    out = []
+    for person in persons:
+        i = person.start - 1
+        if i >= 0 and doc[i].text == ".":
+            i -= 1  # "Col. Assimi Goita"
+        if i < 0 or doc[i].text not in RANKS:
+            continue
+        before = doc[i - 1] if i > 0 else None
+        if before is not None and before.text[:1].isupper() and before.text not in RANKS:
+            continue
+        rank = RANKS[doc[i].text]
+        out.append(
+            (doc[i : i + 1], Role(word=rank.lower(), sector="MIL", office=rank, kind="person"))
+        )
+    return out
+
+
 def _longest_roles(items: list[tuple[Span, str, object]]) -> list[tuple[Span, str, object]]:
     roles = [s for s, k, _ in items if k == "role"]
     keep = set(map(id, filter_spans(roles)))
@@ -511,18 +727,56 @@ def _is_person(entries: list[KBEntry]) -> bool:
 def _codes(places: list[tuple[Span, list[KBEntry]]]) -> list[tuple[str, str, KBEntry]]:
     out: list[tuple[str, str, KBEntry]] = []
     for _, entries in places:
-        entry = entries[0]
-        if all(entry.code != c for c, _, _ in out):
-            out.append((entry.code, entry.kind, entry))
+        countries = [e for e in entries if e.kind == "country"]
+        # "the Koreas": a plural name stands for every country it names; otherwise the best.
+        chosen = countries if len({e.code for e in countries}) > 1 else entries[:1]
+        for entry in chosen:
+            if all(entry.code != c for c, _, _ in out):
+                out.append((entry.code, entry.kind, entry))
     return out
 
 
 def _person_entity(
-    entries: list[KBEntry], text: str, on: date | None, former: bool, codes: list
+    entries: list[KBEntry],
+    text: str,
+    on: date | None,
+    former: bool,
+    role: Role | None,
+    codes: Sequence[tuple[str, str, KBEntry]] = (),
 ) -> Entity:
+    """A known person on the date: in office (GOV), or a former holder (ELI) unless the words
+    give another current role ("Beijing's top diplomat, Wang Yi" between his terms as foreign
+    minister is still a government official; "Georgian President Eduard Shevardnadze", once a
+    Soviet foreign minister, is Georgia's president)."""
     current = [e for e in entries if e.kind == "person" and _in_office(e, on)]
     entry = current[0] if current else max(entries, key=lambda e: e.start or date.min)
+    if on is not None and entry.start is not None and on < entry.start:
+        # "Friedrich Merz, the conservative opposition leader" before he became chancellor:
+        # known, but in the capacity the words give (none: sector unknown).
+        return Entity(
+            code=codes[0][0] if codes else entry.code,
+            sector=role.sector if role else None,
+            entity_text=text,
+            identifier_id=entry.identifier,
+            identifier_text=entry.name,
+            office=role.office if role else None,
+        )
     out_of_office = not current and on is not None
+    other_role = (
+        role is not None
+        and role.kind == "person"
+        and (role.office or "").casefold() != (entry.office or "").casefold()
+    )
+    if out_of_office and not former and other_role:
+        assert role is not None
+        return Entity(
+            code=codes[0][0] if codes else entry.code,
+            sector=role.sector,
+            entity_text=text,
+            identifier_id=entry.identifier,
+            identifier_text=entry.name,
+            office=role.office,
+        )
     is_former = former or out_of_office
     return Entity(
         code=entry.code,
@@ -558,10 +812,12 @@ def _retext(e: Entity, text: str) -> Entity:
     )
 
 
-def _earlier_person(index: ActorIndex, name: str) -> NounPhrase | None:
+def _earlier_person(index: ActorIndex, name: str, before: int | None = None) -> NounPhrase | None:
     parts = {p.lower() for p in name.replace("-", " ").split()}
     for np in reversed(index.phrases):
         if np.kind != "person" or not np.person_key or not np.entities:
+            continue
+        if before is not None and np.head >= before:
             continue
         key_parts = {p.lower() for p in np.person_key.replace("-", " ").split()}
         if parts <= key_parts:
@@ -569,17 +825,125 @@ def _earlier_person(index: ActorIndex, name: str) -> NounPhrase | None:
     return None
 
 
-def _last(index: ActorIndex, before: int, want) -> list[Entity]:
+def _last(index: ActorIndex, before: int, want, since: int = 0) -> list[Entity]:
     best = None
     for np in index.phrases:
-        if np.head < before and np.entities and want(np) and (best is None or np.head > best.head):
+        if (
+            since <= np.head < before
+            and np.entities
+            and want(np)
+            and (best is None or np.head > best.head)
+        ):
             best = np
     return list(best.entities) if best else []
 
 
-NON_STATE_SECTORS = frozenset({"REB", "PRM", "CVL", "REF", "OPP", "UAF", "CRM", "UNK"})
-"""A definite body with no country ("the presidential office", "the state broadcaster") is
-the lead country's; armed groups, civilians and refugees are nobody's by default."""
+def _thing(np: NounPhrase) -> bool:
+    """A mention "it" can stand for: a state, a body, an international organisation."""
+    if np.kind == "role":
+        return np.role is not None and np.role.kind != "person" and bool(np.entities)
+    return np.kind in ("country", "igo", "body")
+
+
+NOT_PARTIES = frozenset("DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL PERSON".split())
+SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _it(tok: Token, index: ActorIndex) -> list[Entity]:
+    """What "it" or "its" stands for.
+
+    "its" is the nearest body named before it in its sentence ("Taipei thanked Tokyo for its
+    support": Tokyo's). "it" is no one when it is empty ("it was a good day") or when what it
+    stands for is no party ("France and Italy backed it": the measure): its antecedent is the
+    subject that governs it ("Washington said it..."), else the subject of the sentence
+    before ("Norway criticized the ban. It said..."), else the nearest singular noun before
+    it (for an object, outside its own clause's subject). Failing all, the last body named as
+    a subject ("Morocco recalled its ambassador; it expelled...").
+    """
+    doc = index.doc
+    if tok.lower_ == "its" or tok.dep_ == "poss":
+        near = _last(index, tok.i, _thing, since=tok.sent.start)
+        if near:
+            return near
+    elif _expletive(tok):
+        return []
+    else:
+        antecedent = _it_antecedent(tok, index)
+        if antecedent is not None:
+            np = index.by_head.get(antecedent.i) or index.by_token.get(antecedent.i)
+            if np is None or not (_thing(np) or np.kind == "pronoun"):
+                return []
+            return list(np.entities)
+    subj = _last(index, tok.i, lambda np: _thing(np) and doc[np.head].dep_ in SUBJECTS)
+    return subj or _last(index, tok.i, _thing)
+
+
+def _expletive(tok: Token) -> bool:
+    """ "it was a good day", "it is likely that...": an "it" that stands for no one."""
+    verb = tok.head
+    if tok.dep_ not in SUBJECTS or verb.lemma_ != "be":
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return "attr" in deps or ("acomp" in deps and bool(deps & {"ccomp", "xcomp"}))
+
+
+def _it_antecedent(tok: Token, index: ActorIndex) -> Token | None:
+    """The noun an "it" most likely refers to (see :func:`_it`), or None."""
+    if tok.dep_ in SUBJECTS:
+        verb = tok.head
+        while verb.head.i != verb.i and verb.i > tok.sent.start:
+            verb = verb.head
+            subj = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i < tok.i), None)
+            if subj is not None and _can_be_it(subj, index):
+                return subj
+        if tok.sent.start > 0:
+            previous = tok.doc[tok.sent.start - 1].sent.root
+            subj = next((c for c in previous.children if c.dep_ in SUBJECTS), None)
+            if subj is not None and _can_be_it(subj, index):
+                return subj
+        own: set[int] = set()
+    else:
+        own = {t.i for c in tok.head.children if c.dep_ in SUBJECTS for t in c.subtree}
+    start = tok.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
+    for t in reversed(tok.doc[start : tok.i]):
+        if t.i not in own and _can_be_it(t, index):
+            return t
+    return None
+
+
+def _can_be_it(t: Token, index: ActorIndex) -> bool:
+    """A singular noun heading its phrase, not a person or a date ("it" can stand for it)."""
+    if t.pos_ == "PRON":
+        return t.lower_ == "it"
+    if not (
+        t.pos_ in ("NOUN", "PROPN")
+        and t.tag_ in ("NN", "NNP")
+        and t.dep_ not in ("compound", "amod", "nmod", "poss", "conj")
+        and not any(c.dep_ == "conj" for c in t.children)
+    ):
+        return False
+    np = index.by_head.get(t.i) or index.by_token.get(t.i)
+    if np is not None:  # what the actor stage found beats the NER label
+        return np.kind != "person"
+    return t.ent_type_ not in NOT_PARTIES
+
+
+NO_HOME_SECTORS = frozenset({"REF", "UAF", "CRM", "UNK"})
+"""A role phrase with no country of its own ("the presidential office", "police", "troops",
+"protesters") is the report's country's; refugees, unidentified gunmen and criminals are
+nobody's by default."""
+BODY_ANAPHORS = frozenset(
+    "alliance bloc organization organisation group body grouping coalition watchdog cartel".split()
+)
+"""Definite nouns that refer back to the last international body or group named."""
+NAMED_ANAPHORS = frozenset(
+    "fund bank agency court council commission union programme program tribunal parliament "
+    "assembly front movement".split()
+)
+"""Definite nouns that refer back to the last body with that word in its name."""
+COMPASS_WORDS = frozenset({"north", "south", "east", "west"})
+OWNED_NOUNS = frozenset("country nation government administration office state".split())
+"""Nouns that, owned by a mention ("his country", "its government"), are that party's."""
 PERSON_GROUP_HEADS = frozenset("leader minister president".split())
 
 
@@ -606,7 +970,8 @@ def _last_group(index: ActorIndex, before: int, persons: bool = False) -> list[E
                 return ents
     seen: dict[str, Entity] = {}
     for np in sorted(index.phrases, key=lambda n: -n.head):
-        if np.head < before and np.kind == "person":
+        # "the two leaders" are the last two people; "the two countries" any two parties.
+        if np.head < before and (np.kind == "person" or not persons):
             for e in np.entities:
                 seen.setdefault(e.code, e)
         if len(seen) == 2:
@@ -637,6 +1002,122 @@ def _is_group_phrase(tok: Token) -> bool:
     return bool(dets & GROUP_DETERMINERS) or (
         "the" in dets and tok.lemma_.lower() in ("leader", "side")
     )
+
+
+def _definite(tok: Token) -> bool:
+    """ "the alliance", "this government", "his office": a phrase that points at one party."""
+    return any(
+        c.lower_ in ("the", "this", "that", "these", "those") or c.dep_ == "poss"
+        for c in tok.children
+    )
+
+
+AGENT_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+
+
+def _instrument(head: Token, role: Role | None, index: ActorIndex) -> bool:
+    """ "withdraw troops", "recalled its ambassador": a state's own agents as the object of
+    what the state does are its instruments, not another party, so they stay unresolved (the
+    events stage then looks for the party elsewhere: "...to Algeria"). Not so when others act
+    on them ("gunmen who attacked police")."""
+    if (
+        head.dep_ != "dobj"
+        or role is None
+        or role.sector not in AGENT_SECTORS
+        or any(c.lower_ in ("the", "this", "that", "these", "those") for c in head.children)
+    ):
+        return False
+    for subject in (c for c in head.head.children if c.dep_ in SUBJECTS):
+        if subject.lower_ in ("it", "they", "we"):
+            return True
+        np = index.by_head.get(subject.i) or index.by_token.get(subject.i)
+        if np is not None and any(e.sector in AGENT_SECTORS for e in np.entities):
+            return True
+    return False
+
+
+def _own_object(head: Token, owner: Token) -> bool:
+    """ "disarm its fighters", "communication between their respective governments": what the
+    doer owns, as the object of its own act, is no other party; it stays unresolved, as the
+    events stage expects of a party's own agents."""
+    return owner.pos_ == "PRON" and head.dep_ in ("dobj", "pobj", "dative")
+
+
+NOT_HOME_WORDS = frozenset("foreign western international world global overseas".split())
+
+
+def _abroad(head: Token, role: Role, kb: KnowledgeBase) -> bool:
+    """ "foreign governments", "Western leaders", "several heads of state": people the words
+    place outside the report's country, or more of an office than one country has."""
+    own_words = set(role.word.split())  # "foreign" in "the foreign ministry" is its name
+    if any(c.lower_ in NOT_HOME_WORDS - own_words for c in head.children):
+        return True
+    return (
+        head.tag_ in ("NNS", "NNPS") and role.office is not None and kb.single_office(role.office)
+    )
+
+
+def _owner(tok: Token) -> Token | None:
+    """The possessor of a noun ("his" in "his government", "junta" in "the junta's
+    spokesman")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next((c for c in tok.children if c.dep_ == "poss"), None)
+
+
+def _owner_office(head: Token, index: ActorIndex) -> str | None:
+    """The office of whoever owns a noun: "his" (the last person named) in "his Russian
+    counterpart", or a named owner ("Lee's Japanese counterpart")."""
+    owner = _owner(head)
+    if owner is None:
+        return None
+    if owner.lower_ in PRONOUNS_PERSON:
+        ents = _last(index, head.i, lambda np: np.kind == "person")
+    else:
+        np = index.by_head.get(owner.i) or index.by_token.get(owner.i)
+        ents = np.entities if np is not None else []
+    return next((e.office for e in ents if e.office and not e.former), None)
+
+
+def _group_as(e: Entity, role: Role | None, text: str) -> Entity:
+    """A party of a group reference in the group's role: "the two militaries" after India and
+    Pakistan are their militaries; "the two leaders" and "the two presidents" stay who they
+    are."""
+    if role is None or role.generic or role.kind == "person":
+        return _retext(e, text)
+    return Entity(code=e.code, sector=role.sector, entity_text=text)
+
+
+def _owned_by(e: Entity, role: Role | None, text: str) -> Entity:
+    """What a mention owns, for its owner's country: "his country" and "his government" are
+    the state's (GOV); "the junta's spokesman" takes the junta's sector, as a generic role
+    word does (not a civilian owner's: "their forces" are forces); "its army" is MIL whoever
+    owns it."""
+    if role is None:
+        sector: str | None = "GOV"
+    elif role.generic and e.sector not in (None, "ELI", "CVL"):
+        sector = e.sector
+    else:
+        sector = role.sector
+    office = role.office if role is not None and role.kind == "person" else None
+    return Entity(code=e.code, sector=sector, entity_text=text, office=office)
+
+
+def _body_anaphor(tok: Token, index: ActorIndex) -> list[Entity]:
+    """ "the alliance", "the bloc": the last international body or group named before;
+    "the fund", "the court": the last one with that word in its name (else nothing, and the
+    word is an ordinary role word: "the court" of the report's country)."""
+    word = tok.lemma_.lower()
+    if not _definite(tok) or word not in BODY_ANAPHORS | NAMED_ANAPHORS:
+        return []
+    for np in sorted(index.phrases, key=lambda n: -n.head):
+        body = np.organisation
+        if np.head >= tok.i or body is None:
+            continue
+        names = f"{body.identifier_text or ''} {body.entity_text}".lower()
+        if word in BODY_ANAPHORS or word in names:
+            return [body]
+    return []
 
 
 def _home_country(index: ActorIndex) -> str | None:

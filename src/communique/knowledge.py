@@ -139,9 +139,13 @@ def _variants(form: str) -> set[str]:
     if form[:4].lower() == "the ":
         out.add(form[4:])
     out |= {_fold(f) for f in out}
-    out |= {f.replace("-", " ") for f in out if "-" in f}
+    out |= {_unhyphen(f) for f in out if "-" in f}
     out |= {f.replace("'", "\u2019") for f in out if "'" in f}
     return out
+
+
+def _unhyphen(text: str) -> str:
+    return text.replace("-", " ")
 
 
 def _slug(text: str) -> str:
@@ -396,6 +400,21 @@ def _person_pairs(
     return [(form, entry) for form in [name, *aliases]]
 
 
+def _plural_country_pairs(pairs: Sequence[Pair]) -> list[Pair]:
+    """ "the Koreas", "the two Sudans", "the Congos": a country's name in the plural stands
+    for every country whose canonical name ends in it."""
+    countries = {entry.code: entry for _, entry in pairs if entry.kind == "country"}
+    names = {normalise(form) for form, entry in pairs if entry.kind == "country"}
+    by_word: dict[str, list[KBEntry]] = {}
+    for entry in countries.values():
+        word = entry.name.split()[-1]
+        if normalise(word) in names:
+            by_word.setdefault(word, []).append(entry)
+    return [
+        (f"{word}s", e) for word, entries in by_word.items() if len(entries) > 1 for e in entries
+    ]
+
+
 @dataclass(frozen=True)
 class _Packaged:
     pairs: tuple[Pair, ...]
@@ -405,7 +424,8 @@ class _Packaged:
 @lru_cache(maxsize=1)
 def _packaged() -> _Packaged:
     roles = _role_rows(DATA_DIR / "roles.csv")
-    pairs = _country_pairs(DATA_DIR / "countries.csv") + _igo_pairs(DATA_DIR / "igos.csv")
+    pairs = _country_pairs(DATA_DIR / "countries.csv")
+    pairs += _plural_country_pairs(pairs) + _igo_pairs(DATA_DIR / "igos.csv")
     people = DATA_DIR / "people.csv"
     if people.exists():
         pairs += _people_pairs(people, _role_index(roles))
@@ -537,8 +557,11 @@ class KnowledgeBase:
     """
 
     def __init__(self, pairs: Iterable[Pair], roles: Iterable[Role]) -> None:
+        roles = list(roles)
         self._roles = _role_index(roles)
         self._role_len = max((len(k) for k in self._roles), default=0)
+        # Spellings a phrase matcher must see: "vice-premier" is also "vice premier".
+        self._role_words = sorted({v for role in roles for v in (role.word, _unhyphen(role.word))})
         self._index: dict[str, list[tuple[str, KBEntry]]] = {}
         self._countries: dict[str, KBEntry] = {}
         self._people: dict[str, list[KBEntry]] = {}
@@ -566,6 +589,9 @@ class KnowledgeBase:
                 self._surnames.setdefault(normalise(surname), set()).add(ident)
                 forms |= _variants(surname)
         self._forms = sorted(forms)
+        self._single_offices = {"head of state", "head of government"} | {
+            t.office.casefold() for terms in self._people.values() for t in terms if t.office
+        }
 
     @classmethod
     def load(cls, extra: Sequence[Path] | None = None) -> KnowledgeBase:
@@ -594,7 +620,8 @@ class KnowledgeBase:
 
         People named in full give the terms that contain ``on`` (or, for a former holder, the
         last term that ended before ``on``; a term with ``end < on`` marks a former office
-        holder); without ``on``, all their terms, latest first. A surname alone ("Lee") names a
+        holder; for someone not yet in office, the first term to come, ``start > on``);
+        without ``on``, all their terms, latest first. A surname alone ("Lee") names a
         person only when no one else with that surname is in office on ``on`` (without ``on``:
         no one else in the knowledge base has it); it comes after any place or body of that
         name ("Hague": The Hague, then William Hague while he is in office).
@@ -620,7 +647,7 @@ class KnowledgeBase:
         if current:
             return current[::-1]
         past = [t for t in terms if t.end is not None and t.end < on]
-        return past[-1:]
+        return past[-1:] or terms[:1]
 
     def _by_surname(self, key: str, on: date | None) -> list[KBEntry]:
         ids = self._surnames.get(key, set())
@@ -669,8 +696,14 @@ class KnowledgeBase:
         return replace(role, sector=bodies[0][1]) if bodies else role
 
     def role_words(self) -> list[str]:
-        """Every role word, as written in roles.csv."""
-        return [role.word for role in self._roles.values()]
+        """Every role word, as written in roles.csv and with spaces for hyphens, sorted."""
+        return list(self._role_words)
+
+    def single_office(self, office: str) -> bool:
+        """Whether a country has one holder of ``office`` at a time: the offices of the
+        people table (President, Prime Minister, Foreign Minister...) and heads of state and
+        government. "Presidents" are then of several countries."""
+        return office.casefold() in self._single_offices
 
     def office_holders(self, code: str, office: str, on: date) -> list[KBEntry]:
         """The terms of ``office`` in country ``code`` that contain ``on``, latest start first
