@@ -247,3 +247,78 @@ def test_last_week_is_the_week_before_the_report(code) -> None:
     )
     assert ev.date is not None
     assert (ev.date.date, ev.date.precision, ev.date.text) == ("2024-05-06", "week", "last week")
+
+
+def test_a_dateline_is_read_and_resolved(gazetteer: Gazetteer) -> None:
+    from communique.attributes import dateline_place
+
+    place = dateline_place("NAIROBI, May 10 (Reuters) — Police fired tear gas.", gazetteer)
+    assert place is not None
+    assert (place.extracted_place, place.country_code, place.basis) == (
+        "NAIROBI",
+        "KEN",
+        "dateline",
+    )
+    assert (place.start, place.end) == (0, 7)
+    assert dateline_place("Police in Nairobi fired tear gas on Monday.", gazetteer) is None
+
+
+ARREST = "LAGOS (Wire) — Nigerian police arrested an opposition leader on Tuesday."
+ARREST_PARSE = """
+     0 LAGOS        NNP   PROPN  nsubj      4 LAGOS        B-GPE
+     1 (            -LRB- PUNCT  punct      0 (
+     2 Wire         NNP   PROPN  appos      0 Wire
+     3 )            -RRB- PUNCT  punct      0 )
+     4 —            :     PUNCT  punct      7 —
+     5 Nigerian     JJ    ADJ    amod       6 nigerian     B-NORP
+     6 police       NNS   NOUN   nsubj      7 police
+     7 arrested     VBD   VERB   ROOT       7 arrest
+     8 an           DT    DET    det       10 an
+     9 opposition   NN    NOUN   compound  10 opposition
+    10 leader       NN    NOUN   dobj       7 leader
+    11 on           IN    ADP    prep       7 on
+    12 Tuesday      NNP   PROPN  pobj      11 Tuesday      B-DATE
+    13 .            .     PUNCT  punct      7 .
+"""
+
+
+def test_a_domestic_event_with_no_place_phrase_is_where_the_report_was_filed(code) -> None:
+    [ev] = code(ARREST, ARREST_PARSE, FRIDAY)
+    assert ev.type == "COERCE"
+    assert ev.location is not None
+    assert (ev.location.country_code, ev.location.basis) == ("NGA", "dateline")
+    assert ev.date is not None and ev.date.date == "2024-05-07"
+
+
+LEAD = (
+    "Chilean troops fired on protesters on Wednesday. "
+    "Chile's president later condemned the protesters."
+)
+LEAD_PARSE = """
+     0 Chilean      JJ    ADJ    amod       1 chilean      B-NORP
+     1 troops       NNS   NOUN   nsubj      2 troop
+     2 fired        VBD   VERB   ROOT       2 fire
+     3 on           IN    ADP    prep       2 on
+     4 protesters   NNS   NOUN   pobj       3 protester
+     5 on           IN    ADP    prep       2 on
+     6 Wednesday    NNP   PROPN  pobj       5 Wednesday    B-DATE
+     7 .            .     PUNCT  punct      2 .
+
+     0 Chile        NNP   PROPN  poss       2 Chile        B-GPE
+     1 's           POS   PART   case       0 's
+     2 president    NN    NOUN   nsubj      4 president
+     3 later        RB    ADV    advmod     4 later
+     4 condemned    VBD   VERB   ROOT       4 condemn
+     5 the          DT    DET    det        6 the
+     6 protesters   NNS   NOUN   dobj       4 protester
+     7 .            .     PUNCT  punct      4 .
+"""
+
+
+def test_the_lead_date_is_the_story_date_and_one_country_is_the_place(code) -> None:
+    events = code(LEAD, LEAD_PARSE, FRIDAY)
+    accuse = next(e for e in events if e.type == "ACCUSE")
+    assert accuse.date is not None
+    assert (accuse.date.date, accuse.date.method) == ("2024-05-08", "inherited")
+    assert accuse.location is not None
+    assert (accuse.location.country_code, accuse.location.basis) == ("CHL", "participants")

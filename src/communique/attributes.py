@@ -13,6 +13,7 @@ the date is null and says why; today's date is never used.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -20,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex
 from .knowledge import KnowledgeBase
-from .models import Article, DateValue, Entity, Event, Quote
+from .models import Article, DateValue, Entity, Event, Location, Quote
 from .places import Gazetteer, find_event_location
 from .quotes import Statement, build_quotes
 from .timex import (
@@ -52,10 +53,11 @@ def attach_attributes(
     reference: DateValue | None,
 ) -> list[Quote]:
     anchor = _anchor_lookup(doc, index, kb)
+    dateline = dateline_place(doc.text, gazetteer)
     sents = list(doc.sents)
     timexes = [find_timexes(s) for s in sents]
     ref_date = date.fromisoformat(reference.date) if reference and reference.date else None
-    story: DateValue | None = None
+    story = _lead_date(timexes, ref_date, anchor)
     for ev in events:
         sent_tx = timexes[ev.sentence]
         trig = doc[ev.trigger_head]
@@ -88,7 +90,7 @@ def attach_attributes(
             )
         ev.date = value
         _time_and_duration(ev, trig, sent_tx)
-        ev.location = find_event_location(trig, gazetteer)
+        ev.location = _locate(ev, trig, gazetteer, dateline, kb)
         _place_actor(ev)
         _host(ev)
         _place_target(ev)
@@ -129,6 +131,27 @@ def _supported_events(doc: Doc, st: Statement, events: list[Event]) -> list[str]
                     if earlier and earlier[-1].id not in ids:
                         ids.append(earlier[-1].id)
     return ids
+
+
+LEAD_SENTENCES = 2
+"""The lead of a news report says when its main event happened."""
+
+
+def _lead_date(timexes: list[list[Timex]], ref: date | None, anchor) -> DateValue | None:
+    """The first day-precise date in the report's lead, not after the reference date: the
+    date of the story for events that give none of their own."""
+    for sent_tx in timexes[:LEAD_SENTENCES]:
+        for tx in sent_tx:
+            if tx.kind not in ("date", "anchored"):
+                continue
+            value = resolve_date(tx, ref, anchor)
+            if (
+                value.date
+                and value.precision == "day"
+                and (ref is None or date.fromisoformat(value.date) <= ref)
+            ):
+                return value
+    return None
 
 
 def reference_date(
@@ -260,6 +283,54 @@ PLACE_TARGET_TYPES = frozenset(
     {"ASSAULT", "COERCE", "MOBILIZE", "AID", "CONCEDE", "RETREAT", "PROTEST"}
 )
 """Acts that fall on the people of the place where they happen."""
+
+
+DATELINE = re.compile(
+    r"\s*([A-Z][A-Z.'’ -]{2,40}?)\s*(?:,[^\n—–]{0,40}?)?\s*(?:\([^)\n]{0,60}\))?\s*[—–-]{1,2}\s"
+)
+"""A wire report's opening: "KABUL, Aug 26 (Reuters) -", "TOKYO (Meridian) —"."""
+NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"})
+
+
+def dateline_place(text: str, gazetteer: Gazetteer) -> Location | None:
+    """The place a report was filed from, when it opens with a dateline."""
+    m = DATELINE.match(text)
+    if m is None:
+        return None
+    name = m.group(1).strip()
+    found = gazetteer.resolve(name)
+    if found is None or not found.country_code:
+        return None
+    start = text.index(name, m.start(1))
+    return replace(
+        found, extracted_place=name, start=start, end=start + len(name), basis="dateline"
+    )
+
+
+def _locate(
+    ev: Event, trig: Token, gazetteer: Gazetteer, dateline: Location | None, kb: KnowledgeBase
+) -> Location | None:
+    """The place phrase attached to the event; else, for an event among one country's
+    parties, the dateline if it is in that country, or that country itself."""
+    found = find_event_location(trig, gazetteer)
+    if found is not None:
+        return replace(found, basis="phrase")
+    if ev.pending_actor is not None:
+        return dateline  # unnamed people act where the report was filed from
+    codes = {e.code for e in ev.actor + ev.recipient} - NON_STATE_CODES
+    if len(codes) != 1 or (ev.type == "CONSULT" and len(ev.actor) > 1):
+        return None
+    (code,) = codes
+    if dateline is not None and dateline.country_code == code:
+        return dateline
+    party = next(e for e in ev.actor + ev.recipient if e.code == code)
+    entry = kb.country(code)
+    country = gazetteer.resolve(entry.name) if entry is not None else None
+    if country is None:
+        return None
+    return replace(
+        country, extracted_place=party.entity_text, start=None, end=None, basis="participants"
+    )
 
 
 def _place_actor(ev: Event) -> None:

@@ -114,6 +114,9 @@ class Location:
     """5 sub-city, 4 city, 3 district, 2 province, 1 country (PLOVER)."""
     start: int | None = None
     end: int | None = None
+    basis: str | None = None
+    """How the place was found: "phrase" attached to the event, the report's "dateline",
+    or the one country all "participants" belong to (communique's addition)."""
 
     def to_plover(self) -> dict[str, object]:
         return {k: v for k, v in self.__dict__.items() if v is not None}
