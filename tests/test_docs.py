@@ -334,7 +334,11 @@ def test_the_python_example_runs(tmp_path: Path, monkeypatch, capsys) -> None:
 
 # --------------------------------------------------------------------------- evaluation
 
-GOLD_FILES = {"the seed article": "seed.jsonl", "PLOVER gold-standard": "plover_gsr.jsonl"}
+GOLD_FILES = {
+    "the seed article": SHARED_EVAL / "seed.jsonl",
+    "PLOVER gold-standard": SHARED_EVAL / "plover_gsr.jsonl",
+    "communique's development set": ROOT / "eval" / "dev.jsonl",
+}
 
 
 def evaluation_rows() -> list[tuple[str, str, str, str]]:
@@ -348,8 +352,8 @@ def evaluation_rows() -> list[tuple[str, str, str, str]]:
 
 
 def gold_file(label: str) -> Path:
-    (name,) = [file for start, file in GOLD_FILES.items() if label.startswith(start)]
-    return SHARED_EVAL / name
+    (path,) = [file for start, file in GOLD_FILES.items() if label.startswith(start)]
+    return path
 
 
 @functools.cache

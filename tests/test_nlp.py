@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
+
 import pytest
 import spacy
 
 from communique.errors import ModelError
-from communique.nlp import DEFAULT_MODEL, check_pipeline, model_name
+from communique.nlp import DEFAULT_MODEL, _one_blas_thread, check_pipeline, model_name
 
 
 def test_a_blank_pipeline_lacks_the_components_and_says_how_to_install() -> None:
@@ -33,3 +35,24 @@ def test_the_model_name_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COMMUNIQUE_MODEL", "en_core_web_md")
     assert model_name() == "en_core_web_md"
     assert model_name("en_core_web_trf") == "en_core_web_trf"
+
+
+def test_the_process_computes_with_one_blas_thread() -> None:
+    import numpy  # noqa: F401 - loads the OpenBLAS it bundles
+
+    with open("/proc/self/maps", encoding="utf-8") as maps:
+        libraries = sorted({line.split()[-1] for line in maps if "openblas" in line.lower()})
+    names = [
+        (f"{prefix}_get_num_threads{suffix}", f"{prefix}_set_num_threads{suffix}")
+        for prefix in ("scipy_openblas", "openblas")
+        for suffix in ("64_", "")
+    ]
+    found = [(ctypes.CDLL(path), get, put) for path in libraries for get, put in names]
+    found = [(library, get, put) for library, get, put in found if hasattr(library, get)]
+    if not found:
+        pytest.skip("no OpenBLAS in this process")
+    library, get, put = found[0]
+    library[put](2)
+    assert library[get]() == 2
+    _one_blas_thread()
+    assert library[get]() == 1

@@ -15,6 +15,7 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import closing
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -68,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     code = sub.add_parser("code", help="code articles and write PLOVER records to stdout")
     _input_options(code)
     _coder_options(code)
+    _workers_option(code)
     code.add_argument(
         "--format",
         choices=("jsonl", "table"),
@@ -79,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest = sub.add_parser("ingest", help="code articles and store them in the database")
     _input_options(ingest)
     _coder_options(ingest)
+    _workers_option(ingest)
     ingest.add_argument("--db", default=DEFAULT_DB, help=f"database file (default: {DEFAULT_DB})")
     ingest.add_argument(
         "--sample",
@@ -218,6 +221,26 @@ def _coder_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _workers_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--workers",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="processes that code in parallel (default: one per core)",
+    )
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return value
+
+
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -226,9 +249,22 @@ def _date(text: str) -> date:
 
 
 def _coder(args: argparse.Namespace):
-    from .pipeline import Coder, Settings
+    from .pipeline import Coder
 
-    return Coder(Settings(model=args.model, actors=tuple(args.actors), lexicon=tuple(args.lexicon)))
+    return Coder(_settings(args))
+
+
+def _settings(args: argparse.Namespace):  # -> communique.pipeline.Settings
+    from .pipeline import Settings
+
+    return Settings(model=args.model, actors=tuple(args.actors), lexicon=tuple(args.lexicon))
+
+
+def _coded(args: argparse.Namespace):  # -> Iterator[CodedArticle | InputProblem]
+    """The results of coding the input on ``--workers`` processes, in input order."""
+    from .parallel import code_stream
+
+    return code_stream(_inputs(args), _settings(args), args.workers)
 
 
 def _inputs(args: argparse.Namespace) -> Iterator[Article | InputProblem]:
@@ -249,18 +285,18 @@ def _inputs(args: argparse.Namespace) -> Iterator[Article | InputProblem]:
 
 def _run_code(args: argparse.Namespace) -> int:
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
-    coder = _coder(args)
     problems = 0
     rows: list[dict[str, Any]] = []
-    for result in _progress(coder.code(_inputs(args))):
-        if isinstance(result, InputProblem):
-            problems += _report(result)
-            continue
-        if fmt == "jsonl":
-            for rec in result.records:
-                sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        else:
-            rows.extend(result.records)
+    with closing(_coded(args)) as results:
+        for result in _progress(results):
+            if isinstance(result, InputProblem):
+                problems += _report(result)
+                continue
+            if fmt == "jsonl":
+                for rec in result.records:
+                    sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            else:
+                rows.extend(result.records)
     if fmt == "table":
         print_table(rows, sys.stdout)
     return 1 if problems else 0
@@ -269,11 +305,10 @@ def _run_code(args: argparse.Namespace) -> int:
 def _run_ingest(args: argparse.Namespace) -> int:
     from .store import EventStore
 
-    coder = _coder(args)
     problems = articles = events = 0
     shown: list[dict[str, Any]] = []
-    with EventStore(args.db) as store:
-        for result in _progress(coder.code(_inputs(args))):
+    with EventStore(args.db) as store, closing(_coded(args)) as results:
+        for result in _progress(results):
             if isinstance(result, InputProblem):
                 problems += _report(result)
                 continue

@@ -1,7 +1,14 @@
-"""Loading the spaCy pipeline once per process and checking it is the one we expect."""
+"""Loading the spaCy pipeline once per process and checking it is the one we expect.
+
+Loading also sets how the process computes: thinc's plain numpy operations, and one BLAS
+thread. communique's parallelism is one process per core (``communique.parallel``); a BLAS
+that starts a thread per core as well would have them fight over the same cores, and even
+in one process the second thread adds CPU time without saving wall time on this model.
+"""
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import logging
 import os
@@ -44,6 +51,7 @@ def _load(name: str):  # -> spacy.language.Language
 
     # blis is markedly slower than numpy on these CPUs and gives identical output.
     set_current_ops(NumpyOps(use_blis=False))
+    _one_blas_thread()
     try:
         nlp = spacy.load(name)
     except OSError as exc:
@@ -51,6 +59,38 @@ def _load(name: str):  # -> spacy.language.Language
     check_pipeline(nlp, name)
     log.info("loaded spaCy pipeline %s %s", nlp.meta.get("name"), nlp.meta.get("version"))
     return nlp
+
+
+_BLAS_THREAD_SETTERS = (
+    "scipy_openblas_set_num_threads64_",  # the OpenBLAS numpy's wheels bundle
+    "scipy_openblas_set_num_threads",
+    "openblas_set_num_threads64_",
+    "openblas_set_num_threads",
+)
+
+
+def _one_blas_thread() -> None:
+    """Make the OpenBLAS loaded in this process (numpy's) use one thread.
+
+    Threads are a property of the loaded library, so this is done through it; where there
+    is none to find (not Linux, another BLAS), nothing changes.
+    """
+    try:
+        with open("/proc/self/maps", encoding="utf-8") as maps:
+            libraries = {line.split()[-1] for line in maps if "openblas" in line.lower()}
+    except OSError:
+        return
+    for path in sorted(libraries):
+        try:
+            library = ctypes.CDLL(path)
+        except OSError:
+            continue
+        setter = next(
+            (getattr(library, n) for n in _BLAS_THREAD_SETTERS if hasattr(library, n)), None
+        )
+        if setter is not None:
+            setter(1)
+            log.debug("%s: one BLAS thread", path)
 
 
 def check_pipeline(nlp, name: str) -> None:

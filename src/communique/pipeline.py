@@ -88,9 +88,7 @@ class Coder:
         try:
             return self._stages(doc, article)
         except Exception as exc:  # one bad article must not stop the batch
-            log.debug("coding %s failed:\n%s", article.id, traceback.format_exc())
-            where = article.source or article.id
-            return InputProblem(where, f"could not be coded ({type(exc).__name__}: {exc})")
+            return coding_problem(article, exc)
 
     def _stages(self, doc, article: Article) -> CodedArticle:
         index = self.resolve_actors(doc, article.published)
@@ -103,6 +101,13 @@ class Coder:
         quotes = attach_attributes(doc, events, index, article, self.kb, self.gazetteer, reference)
         records = [to_record(ev, article, quotes) for ev in events]
         return CodedArticle(article, events, records, quotes, index.mentions())
+
+
+def coding_problem(article: Article, exc: BaseException) -> InputProblem:
+    """The problem to report for an article whose coding raised ``exc``."""
+    log.debug("coding %s failed:\n%s", article.id, "".join(traceback.format_exception(exc)))
+    where = article.source or article.id
+    return InputProblem(where, f"could not be coded ({type(exc).__name__}: {exc})")
 
 
 def code_articles(

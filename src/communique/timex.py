@@ -176,9 +176,12 @@ def _is_ampm(tok: Token) -> bool:
 
 
 def _is_zone(tok: Token) -> bool:
-    if not (tok.is_upper and tok.is_alpha):
-        return False
-    return pop_tz_offset_from_string(f"09:30 {tok.text}")[1] is not None
+    return tok.is_upper and tok.is_alpha and _names_zone(tok.text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _names_zone(word: str) -> bool:
+    return pop_tz_offset_from_string(f"09:30 {word}")[1] is not None
 
 
 def _is_comma(tok: Token) -> bool:
@@ -248,7 +251,7 @@ _PATTERNS: tuple[tuple[_Step, ...], ...] = (
 )
 
 
-def _match_at(tokens: Span, i: int, pattern: tuple[_Step, ...]) -> int | None:
+def _match_at(tokens: Sequence[Token], i: int, pattern: tuple[_Step, ...]) -> int | None:
     """End index (exclusive, relative to ``tokens``) of ``pattern`` matched greedily at ``i``."""
     j = i
     for test, optional in pattern:
@@ -260,10 +263,13 @@ def _match_at(tokens: Span, i: int, pattern: tuple[_Step, ...]) -> int | None:
 
 
 def _pattern_ranges(sent: Span) -> list[tuple[int, int]]:
+    # Every pattern is tried at every token: index a list, not the Span (which checks
+    # bounds and builds a new Token on each access).
+    tokens = list(sent)
     found = []
-    for i in range(len(sent)):
+    for i in range(len(tokens)):
         for pattern in _PATTERNS:
-            end = _match_at(sent, i, pattern)
+            end = _match_at(tokens, i, pattern)
             if end is not None:
                 found.append((sent.start + i, sent.start + end))
     return found
@@ -436,6 +442,7 @@ def _time_parser(base: datetime) -> DateDataParser:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _parse_time(text: str) -> datetime | None:
     """The time of day in ``text``, if both probe bases agree on it (so it is not relative)."""
     found = []
@@ -640,7 +647,9 @@ def _date_parser(base: datetime, future: bool) -> DateDataParser:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _parse_absolute(text: str, base: datetime, future: bool) -> tuple[datetime, str] | None:
+    # Cached: dateparser is slow, and the same words recur within and across articles.
     data = _date_parser(base, future).get_date_data(text)
     if data.date_obj is None or data.period not in {"day", "week", "month", "year"}:
         return None
