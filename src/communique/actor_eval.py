@@ -34,7 +34,6 @@ Figures, over all mentions and per category:
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from collections.abc import Mapping, Sequence
@@ -44,7 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from communique.errors import GoldFormatError
-from communique.evaluate import Accuracy
+from communique.evaluate import Accuracy, json_lines
 from communique.models import Entity
 
 if TYPE_CHECKING:  # the actor stage needs spaCy; reading and scoring gold do not
@@ -106,19 +105,10 @@ def read_actor_gold(path: Path) -> list[ActorGoldArticle]:
     Raises GoldFormatError naming the file, line and mention of the first problem, including
     a mention text that does not occur in its article as often as ``occurrence`` says.
     """
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except OSError as exc:
-        raise GoldFormatError(f"{path}: cannot read the gold file ({exc.strerror})") from exc
-    except UnicodeDecodeError as exc:
-        raise GoldFormatError(f"{path}: not UTF-8 text — save the file as UTF-8") from exc
     articles: list[ActorGoldArticle] = []
     seen: set[str] = set()
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        article = _parse_article(line, where)
+    for _, where, obj in json_lines(path, "id, published, text and mentions"):
+        article = _parse_article(obj, where)
         if article.id in seen:
             raise GoldFormatError(
                 f"{where}: article id {article.id!r} is repeated — make it unique"
@@ -134,13 +124,7 @@ def read_actor_gold(path: Path) -> list[ActorGoldArticle]:
     return articles
 
 
-def _parse_article(line: str, where: str) -> ActorGoldArticle:
-    try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise GoldFormatError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from exc
-    if not isinstance(obj, dict):
-        raise GoldFormatError(f"{where}: not a JSON object — write one article a line")
+def _parse_article(obj: dict[str, Any], where: str) -> ActorGoldArticle:
     article_id = obj.get("id")
     text = obj.get("text")
     mentions = obj.get("mentions")

@@ -46,7 +46,7 @@ import json
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -108,12 +108,11 @@ class GoldArticle:
     gold: tuple[GoldEvent, ...] = ()
 
 
-def read_gold(path: Path) -> list[GoldArticle]:
-    """Read and validate a gold JSONL file; blank lines are skipped, unknown keys ignored.
+def json_lines(path: Path, fields: str) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    """Line number, ``path:line`` and object of each non-blank line of a JSONL gold file.
 
-    A null value for an optional key means the key is absent. A repeated article id is
-    renamed ``<id>#<line>`` with a warning. Raises GoldFormatError naming the file and line
-    of the first problem.
+    Raises GoldFormatError naming the file and line when the file cannot be read, a line is
+    not UTF-8 or not a JSON object (``fields`` says what an object should hold).
     """
     try:
         data = path.read_bytes()
@@ -121,8 +120,6 @@ def read_gold(path: Path) -> list[GoldArticle]:
         raise GoldFormatError(
             f"{path}: cannot read the gold file ({exc.strerror}) — check the path"
         ) from exc
-    articles: list[GoldArticle] = []
-    first_line: dict[str, int] = {}
     for number, raw in enumerate(data.splitlines(), start=1):
         where = f"{path}:{number}"
         try:
@@ -135,7 +132,32 @@ def read_gold(path: Path) -> list[GoldArticle]:
             line = line.removeprefix("\ufeff")
         if not line.strip():
             continue
-        article = _parse_article(line, where)
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldFormatError(
+                f"{where}: not valid JSON ({exc.msg} at column {exc.colno}) — "
+                "write one JSON object per line"
+            ) from exc
+        if not isinstance(obj, dict):
+            raise GoldFormatError(
+                f"{where}: the line is a JSON {_json_type(obj)}, not an object — "
+                f"write one JSON object per line with {fields}"
+            )
+        yield number, where, obj
+
+
+def read_gold(path: Path) -> list[GoldArticle]:
+    """Read and validate a gold JSONL file; blank lines are skipped, unknown keys ignored.
+
+    A null value for an optional key means the key is absent. A repeated article id is
+    renamed ``<id>#<line>`` with a warning. Raises GoldFormatError naming the file and line
+    of the first problem.
+    """
+    articles: list[GoldArticle] = []
+    first_line: dict[str, int] = {}
+    for number, where, obj in json_lines(path, "id, text and gold"):
+        article = _parse_article(obj, where)
         # Coded events are looked up by id, so a repeated id (the upstream PLOVER gold
         # standard repeats one) would score two texts against one event list.
         while article.id in first_line:
@@ -160,19 +182,7 @@ def read_gold(path: Path) -> list[GoldArticle]:
     return articles
 
 
-def _parse_article(line: str, where: str) -> GoldArticle:
-    try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise GoldFormatError(
-            f"{where}: not valid JSON ({exc.msg} at column {exc.colno}) — "
-            "write one JSON object per line"
-        ) from exc
-    if not isinstance(obj, dict):
-        raise GoldFormatError(
-            f"{where}: the line is a JSON {_json_type(obj)}, not an object — "
-            "write one JSON object per line with id, text and gold"
-        )
+def _parse_article(obj: dict[str, Any], where: str) -> GoldArticle:
     article_id = _field(obj, "id", str, where, "a unique string id")
     text = _field(obj, "text", str, where, "the article text as a string")
     gold = _field(obj, "gold", list, where, "a list of gold events (may be empty)")
