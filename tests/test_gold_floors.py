@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 
 from communique.cli import main
+from communique.inputs import read_articles
+from communique.pipeline import CodedArticle, Coder
 
 pytestmark = pytest.mark.slow
 
@@ -87,3 +89,31 @@ def test_plover_gsr_f1_floor(capsys) -> None:
     report = evaluate(PLOVER_GSR, capsys)
     assert report["article_count"] == 322
     assert report["f1"] >= PLOVER_GSR_F1_FLOOR
+
+
+DEV = Path(__file__).resolve().parents[1] / "eval" / "dev.jsonl"
+
+
+@pytest.mark.parametrize("article", [DATED, UNDATED])
+def test_seed_three_chains_of_attribution(article: str) -> None:
+    """Lee via spokesperson Kang Yoo-jung; Lee on social media; Japan's foreign ministry
+    quoting Ishiba in a statement — each quote with its speaker, conduit and channel."""
+    results = Coder().code(read_articles([gold(SEED)]))
+    [coded] = [r for r in results if isinstance(r, CodedArticle) and r.article.id == article]
+    chains = {
+        (
+            q.speaker.identifier_text if q.speaker else None,
+            q.conduit.entity_text if q.conduit else None,
+            q.channel,
+        )
+        for q in coded.quotes
+    }
+    assert ("Lee Jae-myung", "presidential spokesperson Kang Yoo-jung", "call readout") in chains
+    assert ("Lee Jae-myung", None, "social media") in chains
+    assert ("Shigeru Ishiba", "Japan’s Ministry of Foreign Affairs", "statement") in chains
+
+
+def test_dev_set_quote_attribution_floors(capsys) -> None:
+    figures = evaluate(DEV, capsys)["quotes"]
+    assert figures["speaker"]["accuracy"] >= 0.90
+    assert figures["conduit"]["accuracy"] >= 0.85

@@ -434,6 +434,7 @@ def _run_import(args: argparse.Namespace) -> int:
 
 def _run_eval(args: argparse.Namespace) -> int:
     from .evaluate import read_gold, score
+    from .quote_eval import read_gold_quotes, score_quotes
 
     gold = read_gold(args.gold)
     articles = [
@@ -450,17 +451,26 @@ def _run_eval(args: argparse.Namespace) -> int:
     ]
     coder = _coder(args)
     coded: dict[str, list[dict[str, Any]]] = {}
+    quotes: dict[str, list[dict[str, Any]]] = {}
     problems = 0
     for result in _progress(coder.code(articles)):
         if isinstance(result, InputProblem):
             problems += _report(result)
         else:
             coded[result.article.id] = result.records
+            quotes[result.article.id] = result.quote_records()
     report = score(gold, coded)
+    gold_quotes = read_gold_quotes(args.gold)
+    quote_report = score_quotes(gold_quotes, quotes) if gold_quotes else None
     if args.json:
-        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        figures = report.to_dict()
+        if quote_report is not None:
+            figures["quotes"] = quote_report.to_dict()
+        print(json.dumps(figures, indent=2, ensure_ascii=False))
     else:
         print(report.format_text(per_article=args.per_article))
+        if quote_report is not None:
+            print("\n" + quote_report.format_text())
     return 1 if problems else 0
 
 
