@@ -322,3 +322,33 @@ def test_the_lead_date_is_the_story_date_and_one_country_is_the_place(code) -> N
     assert (accuse.date.date, accuse.date.method) == ("2024-05-08", "inherited")
     assert accuse.location is not None
     assert (accuse.location.country_code, accuse.location.basis) == ("CHL", "participants")
+
+
+COUNTED = "Greek police arrested two men on Friday, a day after Turkish troops seized a ship."
+COUNTED_PARSE = """
+     0 Greek        JJ    ADJ    amod       1 greek        B-NORP
+     1 police       NNS   NOUN   nsubj      2 police
+     2 arrested     VBD   VERB   ROOT       2 arrest
+     3 two          CD    NUM    nummod     4 two          B-CARDINAL
+     4 men          NNS   NOUN   dobj       2 man
+     5 on           IN    ADP    prep       2 on
+     6 Friday       NNP   PROPN  pobj       5 Friday       B-DATE
+     7 ,            ,     PUNCT  punct      2 ,
+     8 a            DT    DET    det        9 a            B-DATE
+     9 day          NN    NOUN   npadvmod  13 day          I-DATE
+    10 after        IN    SCONJ  mark      13 after
+    11 Turkish      JJ    ADJ    amod      12 turkish      B-NORP
+    12 troops       NNS   NOUN   nsubj     13 troop
+    13 seized       VBD   VERB   advcl      2 seize
+    14 a            DT    DET    det       15 a
+    15 ship         NN    NOUN   dobj      13 ship
+    16 .            .     PUNCT  punct      2 .
+"""
+
+
+def test_an_event_a_day_before_the_dated_one_is_counted_back(code) -> None:
+    events = {e.trigger_text.split()[0]: e for e in code(COUNTED, COUNTED_PARSE, FRIDAY)}
+    arrested, seized = events["arrested"], events["seized"]
+    assert arrested.date is not None and arrested.date.date == "2024-05-10"
+    assert seized.date is not None
+    assert (seized.date.date, seized.date.method) == ("2024-05-09", "anchored")

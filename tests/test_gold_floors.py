@@ -117,3 +117,10 @@ def test_dev_set_quote_attribution_floors(capsys) -> None:
     figures = evaluate(DEV, capsys)["quotes"]
     assert figures["speaker"]["accuracy"] >= 0.90
     assert figures["conduit"]["accuracy"] >= 0.85
+
+
+def test_dev_set_date_and_place_floors(capsys) -> None:
+    """Issue 5's floors on matched events of the development set."""
+    accuracy = evaluate(DEV, capsys)["accuracy"]
+    assert accuracy["date"]["accuracy"] >= 0.90
+    assert accuracy["location"]["accuracy"] >= 0.85

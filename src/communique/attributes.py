@@ -62,7 +62,8 @@ def attach_attributes(
         sent_tx = timexes[ev.sentence]
         trig = doc[ev.trigger_head]
         future = ev.aux == "future"
-        value = _attached_date(trig, sent_tx, ref_date, anchor, future)
+        counted_back = _anchor_clause_date(trig, sent_tx, ref_date, anchor, story or reference)
+        value = counted_back or _attached_date(trig, sent_tx, ref_date, anchor, future)
         if value is not None and value.date and _coarser_and_containing(value, story or reference):
             value = None  # "this year" adds nothing to a known day of this year
         if (
@@ -74,7 +75,7 @@ def attach_attributes(
             # Say where the reference came from: the report had no publication date.
             value = replace(value, reason=f"{value.reason}; reference: {reference.reason}")
         if value is not None and value.date:
-            if ev.aux is None:
+            if ev.aux is None and counted_back is None:
                 story = value
         elif story is not None:
             value = replace(
@@ -185,6 +186,76 @@ def _attached_date(
     return best
 
 
+def _anchor_clause_date(
+    trig: Token, sent_tx: list[Timex], ref: date | None, anchor, known: DateValue | None
+) -> DateValue | None:
+    """ "agreed on Monday, a day after Belarus forced a flight to land": an event inside the
+    anchor of "N days after ..." happened N days before the clause the phrase dates."""
+    doc = trig.doc
+    clause = trig
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    mark = next((c for c in clause.children if c.dep_ == "mark"), None)
+    if (
+        clause.dep_ in ("advcl", "relcl")
+        and mark is not None
+        and mark.lower_ in ("after", "before")
+    ):
+        # "..., a day after Belarus forced a flight to land": the parser makes "after" the
+        # clause's marker and "a day" a measure of it, or the clause a modifier of "day".
+        for tx in sent_tx:
+            minutes = resolve_duration(tx) if tx.kind == "duration" else None
+            measure = doc[tx.head]
+            if not minutes or minutes % 1440:
+                continue
+            if measure.head.i == clause.i:
+                dated = clause.head
+            elif clause.head.i == measure.i:
+                dated = measure.head
+            else:
+                continue
+            others = [t for t in sent_tx if t is not tx]
+            main = _attached_date(dated, others, ref, anchor, False) or known
+            if main is None or not main.date or main.precision != "day":
+                return None
+            sign = -1 if mark.lower_ == "after" else 1
+            day = date.fromisoformat(main.date) + sign * timedelta(days=minutes // 1440)
+            return DateValue(
+                date=day.isoformat(),
+                precision="day",
+                text=f"{tx.text} {mark.text}",
+                start=tx.start,
+                end=mark.idx + len(mark),
+                method="anchored",
+                reason=f"'{tx.text} {mark.text}' counted from {main.date} ({main.text})",
+            )
+    for tx in sent_tx:
+        if tx.kind != "anchored":
+            continue
+        pivot = doc[tx.head]
+        if pivot.lower_ not in ("after", "before") or pivot not in trig.ancestors:
+            continue
+        others = [t for t in sent_tx if t is not tx]
+        main = _attached_date(pivot.head, others, ref, anchor, False) or known
+        if main is None or not main.date or main.precision != "day":
+            return None
+        main_day = date.fromisoformat(main.date)
+        shifted = resolve_date(tx, ref, lambda _text, d=main_day: d)
+        if not shifted.date or shifted.precision != "day":
+            return None
+        day = main_day - (date.fromisoformat(shifted.date) - main_day)
+        return DateValue(
+            date=day.isoformat(),
+            precision="day",
+            text=tx.text,
+            start=tx.start,
+            end=tx.end,
+            method="anchored",
+            reason=f"'{tx.text}' counted back from {main.date} ({main.text})",
+        )
+    return None
+
+
 def _clause_head(trig: Token) -> Token:
     tok = trig
     while tok.dep_ in ("xcomp", "advcl", "conj", "nsubjpass", "dobj") and tok.head.i != tok.i:
@@ -198,6 +269,8 @@ def _governs(top: Token, tok: Token) -> bool:
             return True
         if tok.head.i == tok.i or tok.dep_ in ("relcl", "acl", "ccomp", "advcl"):
             return False
+        if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return False  # "..., but tanks were still deployed on Wednesday": its own time
         tok = tok.head
 
 
