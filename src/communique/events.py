@@ -52,19 +52,6 @@ REPORTING = SAY_VERBS | {"announce", "report", "confirm"}
 FUTURE_ADJ = frozenset({"upcoming", "planned", "proposed", "future", "next", "forthcoming"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 NEGATING_GOVERNORS = frozenset({"deny"})
-FUTURE_TO_THREATEN: dict[str, dict[str, str]] = {
-    "SANCTION": {"expel": "expel", "discontinue": "relations", "withdraw": "relations"},
-    "COERCE": {
-        "arrest": "arrest",
-        "curfew": "restrict",
-        "restrict": "restrict",
-        "censor": "restrict",
-    },
-    "ASSAULT": {"": "violence"},
-    "MOBILIZE": {"": "violence"},
-    "PROTEST": {"boycott": "restrict", "strike": "restrict", "obstruct": "restrict"},
-}
-"""Conflictual acts announced for the future and the THREATEN mode they become."""
 STATEMENT_NOUNS = frozenset(
     "statement declaration resolution letter communique communiqué message report note "
     "decree appeal".split()
@@ -188,11 +175,6 @@ def _build(
     elif aux == "negation" and etype in ("AGREE", "CONSULT") and _refusal(trig):
         # "will not accept", "would not meet": a refusal, not a negated promise.
         etype, mode, aux = "REJECT", ["meet"] if etype == "CONSULT" else [], None
-    if aux == "future" and etype in FUTURE_TO_THREATEN:
-        # An announced coercive act is a threat, as promised cooperation is AGREE.
-        modes = FUTURE_TO_THREATEN[etype]
-        etype, mode, aux = "THREATEN", [modes.get(entry.mode or "", modes.get("", ""))], None
-        mode = [m for m in mode if m]
     if aux == "future" and etype in COOPERATIVE_TO_AGREE:
         etype, mode = "AGREE", []  # PLOVER: promised cooperation is AGREE
     elif aux == "future" and etype == "RETREAT":
