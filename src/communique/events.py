@@ -40,7 +40,7 @@ AIMED_TYPES = frozenset(
 OCCUR_VERBS = frozenset(
     "take hold begin start resume continue end conclude open occur happen kill wound hit "
     "destroy leave launch stage mount carry conduct impose announce follow be break "
-    "erupt".split()
+    "erupt spread grow escalate intensify rage".split()
 )
 FUTURE_GOVERNORS = frozenset(
     "plan intend expect aim prepare hope seek want decide set schedule propose "
@@ -162,6 +162,9 @@ def _build(
     pending = None
     if not actors:
         pending = _unnamed_people(trig, index)
+    if not actors and pending is None and entry.pos == "noun" and entry.type == "PROTEST":
+        # "demonstrations spread to ten counties": a protest noun implies its protesters.
+        pending = Entity(code="", sector="CVL", entity_text=trig.text)
     if not actors and pending is None and not (entry.type == "ASSAULT" and recipients):
         # PLOVER needs an actor; only violence against a known victim is kept without one.
         log.debug("no coded actor for %r in sentence %d", trig.text, sent_no)
