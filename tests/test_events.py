@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from docbuild import build_doc
+from parses import MILEI_PARSE, NORWAY_PARSE
 
 from communique.actors import ActorResolver
 from communique.events import extract_events
@@ -374,24 +375,7 @@ def test_a_coercive_act_on_a_condition_is_a_threat(code) -> None:
 def test_pronoun_actor_from_the_previous_sentence(code) -> None:
     events = code(
         "Norway criticized the ban. It said it would send aid to the refugees.",
-        """
-        0 Norway       NNP   PROPN  nsubj      1 Norway       B-GPE
-        1 criticized   VBD   VERB   ROOT       1 criticize
-        2 the          DT    DET    det        3 the
-        3 ban          NN    NOUN   dobj       1 ban
-        4 .            .     PUNCT  punct      1 .
-
-        0 It           PRP   PRON   nsubj      1 it
-        1 said         VBD   VERB   ROOT       1 say
-        2 it           PRP   PRON   nsubj      4 it
-        3 would        MD    AUX    aux        4 would
-        4 send         VB    VERB   ccomp      1 send
-        5 aid          NN    NOUN   dobj       4 aid
-        6 to           IN    ADP    prep       4 to
-        7 the          DT    DET    det        8 the
-        8 refugees     NNS   NOUN   pobj       6 refugee
-        9 .            .     PUNCT  punct      1 .
-        """,
+        NORWAY_PARSE,
     )
     assert [ev.type for ev in events] == ["ACCUSE", "AGREE"]  # promised aid is AGREE
     promise = events[1]
@@ -475,22 +459,7 @@ def test_tariffs_on_a_countrys_goods_are_aimed_at_that_country(code) -> None:
 def test_support_announced_in_writing_is_agree(code) -> None:
     [ev] = code(
         "Argentine President Javier Milei wrote on social media that Argentina would back Israel.",
-        """
-         0 Argentine    JJ    ADJ    amod       1 argentine    B-NORP
-         1 President    NNP   PROPN  compound   3 President
-         2 Javier       NNP   PROPN  compound   3 Javier       B-PERSON
-         3 Milei        NNP   PROPN  nsubj      4 Milei        I-PERSON
-         4 wrote        VBD   VERB   ROOT       4 write
-         5 on           IN    ADP    prep       4 on
-         6 social       JJ    ADJ    amod       7 social
-         7 media        NNS   NOUN   pobj       5 medium
-         8 that         IN    SCONJ  mark      11 that
-         9 Argentina    NNP   PROPN  nsubj     11 Argentina    B-GPE
-        10 would        MD    AUX    aux       11 would
-        11 back         VB    VERB   ccomp      4 back
-        12 Israel       NNP   PROPN  dobj      11 Israel       B-GPE
-        13 .            .     PUNCT  punct      4 .
-        """,
+        MILEI_PARSE,
     )
     # "would" under a verb of saying is reported future, as under "said": promised support.
     assert (ev.type, ev.aux) == ("AGREE", None)

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from docbuild import article, build_doc, code_doc
+from parses import MILEI_PARSE
 
 from communique.actors import ActorResolver
 from communique.knowledge import KnowledgeBase
@@ -158,22 +159,7 @@ def test_social_media_channel_and_the_event_it_supports(code) -> None:
     )
     events, [quote] = code(
         text,
-        """
-         0 Argentine    JJ    ADJ    amod       1 argentine    B-NORP
-         1 President    NNP   PROPN  compound   3 President
-         2 Javier       NNP   PROPN  compound   3 Javier       B-PERSON
-         3 Milei        NNP   PROPN  nsubj      4 Milei        I-PERSON
-         4 wrote        VBD   VERB   ROOT       4 write
-         5 on           IN    ADP    prep       4 on
-         6 social       JJ    ADJ    amod       7 social
-         7 media        NNS   NOUN   pobj       5 medium
-         8 that         IN    SCONJ  mark      11 that
-         9 Argentina    NNP   PROPN  nsubj     11 Argentina    B-GPE
-        10 would        MD    AUX    aux       11 would
-        11 back         VB    VERB   ccomp      4 back
-        12 Israel       NNP   PROPN  dobj      11 Israel       B-GPE
-        13 .            .     PUNCT  punct      4 .
-        """,
+        MILEI_PARSE,
     )
     assert quote.text.endswith("Argentina would back Israel")
     assert quote.speaker is not None

@@ -1,0 +1,64 @@
+"""Parses shared by several stage tests: the same sentence, parsed once, read by each stage."""
+
+MILEI_PARSE = """
+    0 Argentine    JJ    ADJ    amod       1 argentine    B-NORP
+    1 President    NNP   PROPN  compound   3 President
+    2 Javier       NNP   PROPN  compound   3 Javier       B-PERSON
+    3 Milei        NNP   PROPN  nsubj      4 Milei        I-PERSON
+    4 wrote        VBD   VERB   ROOT       4 write
+    5 on           IN    ADP    prep       4 on
+    6 social       JJ    ADJ    amod       7 social
+    7 media        NNS   NOUN   pobj       5 medium
+    8 that         IN    SCONJ  mark      11 that
+    9 Argentina    NNP   PROPN  nsubj     11 Argentina    B-GPE
+    10 would        MD    AUX    aux       11 would
+    11 back         VB    VERB   ccomp      4 back
+    12 Israel       NNP   PROPN  dobj      11 Israel       B-GPE
+    13 .            .     PUNCT  punct      4 .
+"""
+
+NORWAY_PARSE = """
+    0 Norway       NNP   PROPN  nsubj      1 Norway       B-GPE
+    1 criticized   VBD   VERB   ROOT       1 criticize
+    2 the          DT    DET    det        3 the
+    3 ban          NN    NOUN   dobj       1 ban
+    4 .            .     PUNCT  punct      1 .
+
+    0 It           PRP   PRON   nsubj      1 it
+    1 said         VBD   VERB   ROOT       1 say
+    2 it           PRP   PRON   nsubj      4 it
+    3 would        MD    AUX    aux        4 would
+    4 send         VB    VERB   ccomp      1 send
+    5 aid          NN    NOUN   dobj       4 aid
+    6 to           IN    ADP    prep       4 to
+    7 the          DT    DET    det        8 the
+    8 refugees     NNS   NOUN   pobj       6 refugee
+    9 .            .     PUNCT  punct      1 .
+"""
+
+MODI_MERZ_PARSE = """
+    0 Indian       JJ    ADJ    amod       2 indian       B-NORP
+    1 Prime        NNP   PROPN  compound   2 Prime
+    2 Minister     NNP   PROPN  compound   4 Minister
+    3 Narendra     NNP   PROPN  compound   4 Narendra     B-PERSON
+    4 Modi         NNP   PROPN  nsubj      5 Modi         I-PERSON
+    5 hosted       VBD   VERB   ROOT       5 host
+    6 German       JJ    ADJ    amod       7 german       B-NORP
+    7 Chancellor   NNP   PROPN  compound   9 Chancellor
+    8 Friedrich    NNP   PROPN  compound   9 Friedrich    B-PERSON
+    9 Merz         NNP   PROPN  dobj       5 Merz         I-PERSON
+    10 in           IN    ADP    prep       5 in
+    11 New          NNP   PROPN  compound  12 New          B-GPE
+    12 Delhi        NNP   PROPN  pobj      10 Delhi        I-GPE
+    13 on           IN    ADP    prep       5 on
+    14 Monday       NNP   PROPN  pobj      13 Monday       B-DATE
+    15 .            .     PUNCT  punct      5 .
+
+    0 Modi         NNP   PROPN  nsubj      1 Modi         B-PERSON
+    1 praised      VBD   VERB   ROOT       1 praise
+    2 Merz         NNP   PROPN  dobj       1 Merz         B-PERSON
+    3 for          IN    ADP    prep       1 for
+    4 his          PRP$  PRON   poss       5 his
+    5 support      NN    NOUN   pobj       3 support
+    6 .            .     PUNCT  punct      1 .
+"""
