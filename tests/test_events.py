@@ -464,3 +464,41 @@ def test_support_announced_in_writing_is_agree(code) -> None:
     # "would" under a verb of saying is reported future, as under "said": promised support.
     assert (ev.type, ev.aux) == ("AGREE", None)
     assert codes(ev) == (["ARG"], ["ISR"])
+
+
+def test_an_act_fired_at_a_country_is_aimed_at_it(code) -> None:
+    [ev] = code(
+        "Hezbollah fired rockets at Israel.",
+        """
+        0 Hezbollah    NNP   PROPN  nsubj      1 Hezbollah    B-ORG
+        1 fired        VBD   VERB   ROOT       1 fire
+        2 rockets      NNS   NOUN   dobj       1 rocket
+        3 at           IN    ADP    prep       1 at
+        4 Israel       NNP   PROPN  pobj       3 Israel       B-GPE
+        5 .            .     PUNCT  punct      1 .
+        """,
+    )
+    assert (ev.type, ev.mode) == ("ASSAULT", ["heavy-weapons"])
+    assert codes(ev) == (["LBN"], ["ISR"])
+
+
+def test_the_other_side_of_a_clash_is_the_actor_of_a_passive_killing(code) -> None:
+    [ev] = code(
+        "Twenty Indian soldiers were killed in a clash with Chinese troops.",
+        """
+        0 Twenty       CD    NUM    nummod     2 twenty       B-CARDINAL
+        1 Indian       JJ    ADJ    amod       2 indian       B-NORP
+        2 soldiers     NNS   NOUN   nsubjpass  4 soldier
+        3 were         VBD   AUX    auxpass    4 be
+        4 killed       VBN   VERB   ROOT       4 kill
+        5 in           IN    ADP    prep       4 in
+        6 a            DT    DET    det        7 a
+        7 clash        NN    NOUN   pobj       5 clash
+        8 with         IN    ADP    prep       7 with
+        9 Chinese      JJ    ADJ    amod      10 chinese      B-NORP
+       10 troops       NNS   NOUN   pobj       8 troop
+       11 .            .     PUNCT  punct      4 .
+        """,
+    )
+    assert ev.type == "ASSAULT"
+    assert codes(ev) == (["CHN"], ["IND"])

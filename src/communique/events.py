@@ -285,6 +285,10 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
         ]
         for a in agent:
             actors += index.entities_for(a)
+        if not agent:
+            # "soldiers were killed in a clash with Chinese troops": the other side of the
+            # fight named in the phrase is the actor.
+            actors += _fight_parties(trig, index)
         for s in (c for c in trig.children if c.dep_ == "nsubjpass"):
             if s.i in m.tokens:  # "a summit could be held": the event noun is the subject
                 a, r = _noun_participants(s, index)
@@ -332,6 +336,26 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
     return unique_entities(actors), unique_entities(recipients)
 
 
+FIGHT_NOUNS = frozenset("clash clashes fighting fight battle confrontation skirmish attack".split())
+
+
+def _fight_parties(trig: Token, index: ActorIndex) -> list[Entity]:
+    out: list[Entity] = []
+    for prep in (c for c in trig.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            if noun.lemma_.lower() not in FIGHT_NOUNS and noun.lower_ not in FIGHT_NOUNS:
+                continue
+            for p in noun.children:
+                if p.dep_ == "prep" and p.lower_ in ("with", "by"):
+                    out += [
+                        e
+                        for g in p.children
+                        if g.dep_ == "pobj"
+                        for e in index.entities_for(g, True)
+                    ]
+    return out
+
+
 def _clause_tokens(trig: Token) -> list[Token]:
     """The trigger's own clause: its subtree without subjects and without other clauses."""
     out, stack = [], [c for c in trig.children if c.dep_ not in SUBJECT_DEPS]
@@ -371,8 +395,9 @@ def _prep_entities(
     prep: Token, index: ActorIndex, extra: tuple[str, ...] = (), aimed: bool = False
 ) -> list[Entity]:
     word = prep.lower_
-    if word not in RECIPIENT_PREPS | JOINT_PREPS and word not in extra:
-        return []
+    allowed = RECIPIENT_PREPS | JOINT_PREPS | set(extra) | ({"at"} if aimed else set())
+    if word not in allowed:
+        return []  # "fired rockets at Israel" aims at someone; "met at the palace" does not
     # "on North Korea policy" is a topic; "against German goods" is aimed at Germany.
     owners = aimed or word not in TOPIC_PREPS
     return [e for g in prep.children if g.dep_ == "pobj" for e in index.entities_for(g, owners)]
