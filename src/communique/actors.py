@@ -245,16 +245,17 @@ class ActorResolver:
     # -- anchors: names from the knowledge base, people's names, role words ---------------
 
     def _anchors(self, doc: Doc, on: date | None) -> list[tuple[Span, str, object]]:
-        known: dict[tuple[int, int], list[KBEntry]] = {}
-        matches = [
-            doc[s:e]
-            for _, s, e in self.names(doc)
+        found: dict[tuple[int, int], list[KBEntry]] = {}
+        for _, s, e in self.names(doc):
             # "the Taiwan Affairs Office" is China's: a name before "Affairs" is a topic.
-            if not (e < len(doc) and doc[e].lower_ == "affairs")
-            and self.kb.lookup(doc[s:e].text, on=on)
-        ]
-        for span in filter_spans(matches):
-            known[(span.start, span.end)] = self.kb.lookup(span.text, on=on)
+            if not (e < len(doc) and doc[e].lower_ == "affairs"):
+                entries = self.kb.lookup(doc[s:e].text, on=on)
+                if entries:
+                    found[(s, e)] = entries
+        known = {
+            (span.start, span.end): found[(span.start, span.end)]
+            for span in filter_spans([doc[s:e] for s, e in found])
+        }
         places = {
             i for (s, e), entries in known.items() if not _is_person(entries) for i in range(s, e)
         }

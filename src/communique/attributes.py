@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorIndex
 from .knowledge import KnowledgeBase
@@ -96,7 +96,7 @@ def attach_attributes(
         _host(ev)
         _place_target(ev)
         _date_aux(ev, ref_date)
-    _event_anaphora(doc, events, timexes)
+    _event_anaphora(sents, events, timexes)
     # Unnamed people with no place to act for code as no one (PLOVER needs an actor).
     events[:] = [e for e in events if e.actor or (e.type == "ASSAULT" and e.recipient)]
     return build_quotes(
@@ -307,9 +307,8 @@ def _time_and_duration(ev: Event, trig: Token, sent_tx: list[Timex]) -> None:
         ev.evidence.append((tx.start, tx.end))
 
 
-def _event_anaphora(doc: Doc, events: list[Event], timexes: list[list[Timex]]) -> None:
+def _event_anaphora(sents: list[Span], events: list[Event], timexes: list[list[Timex]]) -> None:
     """ "The 25-minute call began at noon": a later sentence about "the call" adds to it."""
-    sents = list(doc.sents)
     by_sentence = {e.sentence for e in events}
     for n, sent in enumerate(sents):
         if n in by_sentence or not timexes[n]:
