@@ -33,6 +33,7 @@ from spacy.util import filter_spans
 
 from .knowledge import KBEntry, KnowledgeBase, Role
 from .models import Entity, Mention, unique_entities
+from .places import dateline_match
 from .quotes import Statement, find_statements, speaker_at
 
 log = logging.getLogger(__name__)
@@ -266,7 +267,13 @@ class ActorResolver:
             if e.label_ == "PERSON" and not any(i in places for i in range(e.start, e.end))
         ]
         out: list[tuple[Span, str, object]] = []
+        # The dateline says where the report was filed; the parser often makes it the
+        # subject of the first sentence ("BAGHDAD (Reuters) - A strike killed...").
+        dateline = dateline_match(doc.text)
+        filed_end = dateline.end() if dateline else 0
         for span in filter_spans([doc[s:e] for s, e in known] + persons):
+            if span.start_char < filed_end:
+                continue
             entries = known.get((span.start, span.end)) or self.kb.lookup(span.text, on=on)
             if entries:
                 out.append((span, "kb", entries))

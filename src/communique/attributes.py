@@ -13,7 +13,6 @@ the date is null and says why; today's date is never used.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -22,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors import ActorIndex
 from .knowledge import KnowledgeBase
 from .models import Article, DateValue, Entity, Event, Location, Quote
-from .places import Gazetteer, find_event_location
+from .places import Gazetteer, dateline_match, find_event_location
 from .quotes import Statement, build_quotes
 from .timex import (
     Timex,
@@ -357,16 +356,12 @@ PLACE_TARGET_TYPES = frozenset(
 """Acts that fall on the people of the place where they happen."""
 
 
-DATELINE = re.compile(
-    r"\s*([A-Z][A-Z.'’ -]{2,40}?)\s*(?:,[^\n—–]{0,40}?)?\s*(?:\([^)\n]{0,60}\))?\s*[—–-]{1,2}\s"
-)
-"""A wire report's opening: "KABUL, Aug 26 (Reuters) -", "TOKYO (Meridian) —"."""
 NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"})
 
 
 def dateline_place(text: str, gazetteer: Gazetteer) -> Location | None:
     """The place a report was filed from, when it opens with a dateline."""
-    m = DATELINE.match(text)
+    m = dateline_match(text)
     if m is None:
         return None
     name = m.group(1).strip()

@@ -43,8 +43,7 @@ OCCUR_VERBS = frozenset(
     "erupt spread grow escalate intensify rage".split()
 )
 FUTURE_GOVERNORS = frozenset(
-    "plan intend expect aim prepare hope seek want decide set schedule propose "
-    "intention plan".split()
+    "plan intend expect aim prepare hope seek want set schedule propose intention plan".split()
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "gonna"})
 HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "can", "should"})
@@ -59,6 +58,11 @@ STATEMENT_NOUNS = frozenset(
 STATIVE_PASSIVES = frozenset("commit prepare oppose determine engage dedicate resolve".split())
 """Passives that state the subject's own stance ("is committed to", "is opposed to")."""
 COOPERATIVE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+DECIDING_VERBS = frozenset({"agree", "vote", "approve"})
+"""Collective decisions: "agreed to impose sanctions" codes the sanction itself."""
+DECIDED_ACTS = frozenset({"SANCTION", "COERCE", "MOBILIZE", "ASSAULT"})
+COMMISSIVE_VERBS = frozenset({"vow", "pledge", "promise", "swear", "commit"})
+"""Promises: one to take a conflictual action is a threat."""
 
 
 def extract_events(doc: Doc, index: ActorIndex, lexicon: Lexicon) -> list[Event]:
@@ -75,26 +79,49 @@ def _sentence_events(
     matches = [m for t in sent if (m := lexicon.match(t)) is not None]
     # Verbs before nouns, shallow before deep: the outer event claims its content.
     matches.sort(key=lambda m: (m.entry.pos != "verb", _depth(doc[m.tokens[0]]), m.tokens[0]))
-    claimed: set[int] = set()
+    owner: dict[int, int] = {}  # claimed token -> trigger of the outermost event
     accepted: list[tuple[Match, Token]] = []
+    contents: dict[int, list[Match]] = {}
     for m in matches:
         trig = doc[m.tokens[0]]
-        if trig.i in claimed or _is_background(trig):
+        if trig.i in owner or _is_background(trig):
             continue
         if m.entry.pos == "noun" and not _noun_happens(trig):
             continue
-        governor = _governing_trigger(trig, claimed)
+        governor = _governing_trigger(trig, owner)
         if governor is not None and doc[governor].lemma_.lower() not in NEGATING_GOVERNORS:
-            claimed.update(m.tokens)  # the content's own content is content too
+            # The content's own content is content too.
+            owner.update((i, owner[governor]) for i in m.tokens)
+            contents.setdefault(owner[governor], []).append(m)
             continue
-        claimed.update(m.tokens)
+        owner.update((i, trig.i) for i in m.tokens)
         accepted.append((m, trig))
     out = []
     for m, trig in sorted(accepted, key=lambda x: x[1].i):
+        m, trig, threat = _decided_act(m, trig, contents.get(trig.i, []), doc)
         ev = _build(doc, sent, sent_no, m, trig, index)
+        if ev is not None and threat:
+            # PLOVER: a declared intention to take a conflictual action is a THREATEN.
+            ev.type, ev.mode, ev.aux = "THREATEN", [], None if ev.aux == "future" else ev.aux
         if ev is not None:
             out.append(ev)
     return _drop_negated_governors(out, doc)
+
+
+def _decided_act(
+    m: Match, trig: Token, contents: list[Match], doc: Doc
+) -> tuple[Match, Token, bool]:
+    """ "agreed to impose sanctions" is the sanction, decided; "vowed to retaliate" is a
+    threat. Returns the match to code and whether it is a threat."""
+    if m.entry.type != "AGREE":
+        return m, trig, False
+    acts = [c for c in contents if c.entry.type in DECIDED_ACTS]
+    if not acts:
+        return m, trig, False
+    lemma = _lemma(trig)
+    if lemma in DECIDING_VERBS:
+        return acts[0], doc[acts[0].tokens[0]], False
+    return m, trig, lemma in COMMISSIVE_VERBS
 
 
 def _lemma(tok: Token) -> str:
@@ -119,12 +146,15 @@ def _is_background(tok: Token) -> bool:
 def _noun_happens(noun: Token) -> bool:
     """A noun is an event where a verb makes it happen or it names its parties."""
     head = noun.head
+    if head.lemma_.lower() == "be" and not any(c.dep_ == "expl" for c in head.children):
+        # "there was a protest" happens; "the strikes were a message" is about one.
+        return noun.dep_ == "ROOT"
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and head.lemma_.lower() in OCCUR_VERBS:
         return True
     return noun.dep_ == "ROOT"
 
 
-def _governing_trigger(trig: Token, claimed: set[int]) -> int | None:
+def _governing_trigger(trig: Token, claimed: dict[int, int]) -> int | None:
     tok = trig
     while tok.head.i != tok.i and (
         tok.dep_ in EMBED_DEPS or _purpose_clause(tok) or _condition_clause(tok)
@@ -172,12 +202,19 @@ def _build(
     recipients = [r for r in recipients if not _same(r, actors)]
     aux = _aux(trig)
     etype, mode = entry.type, [entry.mode] if entry.mode else []
-    if _threat_condition(trig) and QUAD_CONFLICT.get(etype, True) and etype != "THREATEN":
-        # "will withdraw its force unless...": a conditional coercive act is a threat.
+    condition = _condition_mark(trig)
+    conditional = condition == "unless" or (condition == "if" and aux in ("future", "hypothetical"))
+    if conditional and QUAD_CONFLICT.get(etype, True) and etype != "THREATEN":
+        # "will withdraw its force unless...", "would strike if Hezbollah violated the
+        # truce": an announced coercive act made conditional is a threat.
         etype, mode, aux = "THREATEN", [], None
     elif aux == "negation" and etype in ("AGREE", "CONSULT") and _refusal(trig):
         # "will not accept", "would not meet": a refusal, not a negated promise.
         etype, mode, aux = "REJECT", ["meet"] if etype == "CONSULT" else [], None
+    if etype == "THREATEN" and not recipients:
+        # "would strike if Hezbollah violated the truce": the threat is aimed at whoever
+        # must meet the condition.
+        recipients = [r for r in _condition_parties(trig, index) if not _same(r, actors)]
     if aux == "future" and etype in COOPERATIVE_TO_AGREE:
         etype, mode = "AGREE", []  # PLOVER: promised cooperation is AGREE
     elif aux == "future" and etype == "RETREAT":
@@ -226,11 +263,25 @@ QUAD_CONFLICT = {
 """Types whose act, made conditional ("...unless..."), is a threat."""
 
 
-def _threat_condition(trig: Token) -> bool:
-    return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-        for c in trig.children
-    )
+def _condition_mark(trig: Token) -> str | None:
+    """ "unless" or "if" where a clause states the condition of the act."""
+    for c in trig.children:
+        if c.dep_ == "advcl":
+            for m in c.children:
+                if m.dep_ == "mark" and m.lower_ in ("if", "unless"):
+                    return m.lower_
+    return None
+
+
+def _condition_parties(trig: Token, index: ActorIndex) -> list[Entity]:
+    """The subject of an "if"/"unless" clause under the trigger or the act it announces."""
+    for tok in (trig, *(c for c in trig.children if c.dep_ in ("xcomp", "ccomp"))):
+        for c in tok.children:
+            if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+            ):
+                return [e for s in _subjects(c) for e in index.entities_for(s, owners=True)]
+    return []
 
 
 def _refusal(trig: Token) -> bool:
