@@ -69,8 +69,79 @@ def extract_events(doc: Doc, index: ActorIndex, lexicon: Lexicon) -> list[Event]
     """Every event asserted in the document, in text order."""
     events: list[Event] = []
     for sent_no, sent in enumerate(doc.sents):
-        events.extend(_sentence_events(doc, sent, sent_no, index, lexicon))
+        for ev in _sentence_events(doc, sent, sent_no, index, lexicon):
+            _aim_reaction(ev, doc, events)
+            events.append(ev)
     return events
+
+
+REACTION_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
+REFERRING_NOUNS: dict[str, frozenset[str] | None] = {
+    **dict.fromkeys(
+        "agreement deal accord treaty pact plan truce ceasefire consensus declaration".split(),
+        frozenset({"AGREE", "SUPPORT", "RETREAT", "CONCEDE"}),
+    ),
+    **dict.fromkeys(
+        "strike strikes attack attacks bombing bombings assault raid raids killing killings "
+        "invasion offensive violence aggression shelling airstrike airstrikes".split(),
+        frozenset({"ASSAULT"}),
+    ),
+    **dict.fromkeys(
+        "detention detentions arrest arrests crackdown ban".split(), frozenset({"COERCE"})
+    ),
+    **dict.fromkeys(
+        "sanction sanctions expulsion expulsions embargo".split(), frozenset({"SANCTION"})
+    ),
+    **dict.fromkeys(
+        "return release withdrawal resignation".split(), frozenset({"RETREAT", "CONCEDE"})
+    ),
+    **dict.fromkeys("accusation accusations charge charges".split(), frozenset({"ACCUSE"})),
+    **dict.fromkeys("decision move step action outcome announcement".split(), None),
+}
+"""Nouns a reaction names an earlier act by ("welcomed the agreement", "condemned the
+strike"), with the types of act each can name; None: any act."""
+
+
+def _aim_reaction(ev: Event, doc: Doc, earlier: list[Event]) -> None:
+    """ "The United States welcomed the agreement": a reaction to an act reported earlier is
+    aimed at those who did it."""
+    codes = {e.code for e in ev.actor}
+    if ev.type not in REACTION_TYPES or ev.trigger_head < 0:
+        return
+    if any(e.code not in codes for e in ev.recipient):
+        return  # the reaction names its target ("condemned the strike on Gaza")
+    trig = doc[ev.trigger_head]
+    objects = [c for c in trig.children if c.dep_ == "dobj"]
+    # "condemned the strike", "expressed support for the strike", "reacted to the move"
+    named = objects + [
+        g
+        for h in (trig, *objects)
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in ("for", "to", "of")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for noun in named:
+        key = noun.lower_ if noun.lower_ in REFERRING_NOUNS else noun.lemma_.lower()
+        if key not in REFERRING_NOUNS:
+            continue
+        types = REFERRING_NOUNS[key]
+        candidates = [
+            p for p in reversed(earlier) if p.actor and (types is None or p.type in types)
+        ]
+        # "welcomed the agreement": best the act told with the same word ("agreed").
+        same_word = [p for p in candidates if _shares_stem(doc[p.trigger_head], noun)]
+        for prior in same_word or candidates:
+            aimed = [e for e in prior.actor if e.code not in codes]
+            if aimed:
+                ev.recipient = aimed
+                return
+
+
+def _shares_stem(trig: Token, noun: Token) -> bool:
+    a, b = trig.lemma_.lower(), noun.lemma_.lower()
+    n = min(len(a), len(b), 5)
+    return n >= 4 and a[:n] == b[:n]
 
 
 def _sentence_events(
