@@ -133,6 +133,7 @@ class ActorIndex:
             np = self.by_head.get(t.i) or self.by_token.get(t.i)
             if np is not None and (np.entities or np.kind != "role"):
                 out.extend(np.entities)
+                out.extend(self._of_conjuncts(t))
                 continue
             lemma = t.lemma_.lower()
             counted = [g for c in t.children if c.lower_ == "of" for g in c.children]
@@ -151,6 +152,18 @@ class ActorIndex:
                 roles += [r for c in mods if (r := self.role_of(c)) is not None]
                 out.extend(_with_sector(found, roles[0].sector if roles else None))
         return unique_entities(out)
+
+    def _of_conjuncts(self, t: Token) -> list[Entity]:
+        """ "the foreign ministers of Iran and Saudi Arabia": the role is held for each."""
+        out: list[Entity] = []
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    for cj in g.conjuncts if g.dep_ == "pobj" else ():
+                        np = self.by_head.get(cj.i)
+                        if np is not None and np.kind == "country":
+                            out.extend(np.entities)
+        return out
 
     def role_of(self, t: Token) -> Role | None:
         """The role word a token's mention has, if any."""

@@ -599,6 +599,10 @@ def _clause_chain(trig: Token) -> list[Token]:
     chain = [trig]
     tok = trig
     while tok.head.i != tok.i and len(chain) < 6:
+        if tok.dep_ == "conj" and (
+            tok.tag_ == "VBD" or any(c.dep_ in ("aux", "nsubj") for c in tok.children)
+        ):
+            break  # "said Tokyo would provide vessels and praised Hanoi": a verb of its own
         if tok.dep_ not in (
             "xcomp",
             "acl",
