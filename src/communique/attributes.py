@@ -93,7 +93,7 @@ def attach_attributes(
         ev.location = _locate(ev, trig, gazetteer, dateline, kb)
         _place_actor(ev)
         _host(ev)
-        _place_target(ev)
+        _place_target(ev, dateline)
         _date_aux(ev, ref_date)
     _event_anaphora(sents, events, timexes)
     # Unnamed people with no place to act for code as no one (PLOVER needs an actor).
@@ -411,14 +411,20 @@ def _place_actor(ev: Event) -> None:
         ]
 
 
-def _place_target(ev: Event) -> None:
+def _place_target(ev: Event, dateline: Location | None) -> None:
     """ "Israeli tanks fired at targets in Jericho": with no named target, an attack (or
-    aid, or a concession) falls on the country where it happens."""
-    if ev.type not in PLACE_TARGET_TYPES or ev.recipient or ev.location is None:
+    aid, or a concession) falls on the country where it happens. Aid sent from abroad
+    goes where the report was filed ("ANKARA - Greece sent a team of rescuers")."""
+    if ev.type not in PLACE_TARGET_TYPES or ev.recipient:
         return
-    where = ev.location.country_code
+    place = ev.location
+    if ev.type == "AID" and (place is None or place.basis == "participants"):
+        place = dateline
+    if place is None:
+        return
+    where = place.country_code
     if where and all(e.code != where for e in ev.actor):
-        ev.recipient = [Entity(code=where, sector=None, entity_text=ev.location.extracted_place)]
+        ev.recipient = [Entity(code=where, sector=None, entity_text=place.extracted_place)]
 
 
 def _date_aux(ev: Event, ref: date | None) -> None:

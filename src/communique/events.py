@@ -87,13 +87,14 @@ REFERRING_NOUNS: dict[str, frozenset[str] | None] = {
         frozenset({"ASSAULT"}),
     ),
     **dict.fromkeys(
-        "detention detentions arrest arrests crackdown ban".split(), frozenset({"COERCE"})
+        "detention detentions arrest arrests crackdown ban coup takeover".split(),
+        frozenset({"COERCE"}),
     ),
     **dict.fromkeys(
         "sanction sanctions expulsion expulsions embargo".split(), frozenset({"SANCTION"})
     ),
     **dict.fromkeys(
-        "return release withdrawal resignation".split(), frozenset({"RETREAT", "CONCEDE"})
+        "return release withdrawal pullout resignation".split(), frozenset({"RETREAT", "CONCEDE"})
     ),
     **dict.fromkeys("accusation accusations charge charges".split(), frozenset({"ACCUSE"})),
     **dict.fromkeys("decision move step action outcome announcement".split(), None),
@@ -432,7 +433,8 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
             for e in _prep_entities(t, index, (), aimed)
         ]
     for holder in pattern_tokens:
-        if holder.i != trig.i and holder.dep_ in ("dobj", "pobj"):
+        if holder.i != trig.i and holder.dep_ in ("dobj", "pobj") and m.entry.type != "MOBILIZE":
+            # ("deployed its troops": the mobilized force is the instrument, not a party)
             # "expelled two Algerian diplomats": the pattern's own object has an owner.
             recipients += index.entities_for(holder, owners=True)
         for c in holder.children:
@@ -449,11 +451,12 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
             for c in holder.children:
                 if c.dep_ not in ("xcomp", "ccomp", "acl"):
                     continue
+                addressed = c.dep_ == "ccomp" and m.entry.type in ADDRESSEE_TYPES
                 for g in c.children:
                     if g.dep_ in SUBJECT_DEPS:
-                        if c.dep_ == "ccomp" and m.entry.type in ADDRESSEE_TYPES:
+                        if addressed:
                             recipients += index.entities_for(g, owners=True)
-                    else:
+                    elif not addressed:  # "said Syria must withdraw from Lebanon": Syria
                         recipients += _object_entities(g, index, aimed)
     return unique_entities(actors), unique_entities(recipients)
 
@@ -517,7 +520,7 @@ def _prep_entities(
     prep: Token, index: ActorIndex, extra: tuple[str, ...] = (), aimed: bool = False
 ) -> list[Entity]:
     word = prep.lower_
-    allowed = RECIPIENT_PREPS | JOINT_PREPS | set(extra) | ({"at"} if aimed else set())
+    allowed = RECIPIENT_PREPS | JOINT_PREPS | set(extra) | ({"at", "into"} if aimed else set())
     if word not in allowed:
         return []  # "fired rockets at Israel" aims at someone; "met at the palace" does not
     # "on North Korea policy" is a topic; "against German goods" is aimed at Germany.
@@ -569,11 +572,11 @@ def _noun_participants(noun: Token, index: ActorIndex) -> tuple[list[Entity], li
 def _aux(trig: Token) -> str | None:
     """PLOVER's auxiliary mode from the verb group and the clauses above the trigger."""
     chain = _clause_chain(trig)
+    if any(tok.lemma_.lower() in NEGATING_GOVERNORS for tok in chain[1:]):
+        return "negation"  # "denied that Belgrade planned to send forces"
     for i, tok in enumerate(chain):
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         if any(c.dep_ == "neg" for c in tok.children) and i == 0:
-            return "negation"
-        if i > 0 and tok.lemma_.lower() in NEGATING_GOVERNORS:
             return "negation"
         if auxes & HYPOTHETICAL_AUX:
             return "hypothetical"
@@ -623,7 +626,10 @@ def _clause_chain(trig: Token) -> list[Token]:
 def _drop_negated_governors(events: list[Event], doc: Doc) -> list[Event]:
     """ "denied sending troops": the denial negates the act; it is not a separate rejection."""
     negated_heads = {
-        doc[e.trigger_head].head.i for e in events if e.aux == "negation" and e.trigger_head >= 0
+        t.i
+        for e in events
+        if e.aux == "negation" and e.trigger_head >= 0
+        for t in _clause_chain(doc[e.trigger_head])[1:]
     }
     return [
         e
