@@ -233,7 +233,7 @@ class ActorResolver:
         for span, kind, payload in anchors:
             # "Hungarian and Romanian officials": the second adjective shares the noun.
             root = span.root
-            if root.dep_ == "conj" and root.pos_ == "ADJ" and kind == "kb":
+            if root.dep_ == "conj" and "ADJ" in (root.pos_, root.head.pos_) and kind == "kb":
                 first = _np_head(root.head)
                 if first.i != root.i and first.i in groups and first.i != _np_head(root).i:
                     groups[_np_head(root).i].remove((span, kind, payload))

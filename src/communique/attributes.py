@@ -354,6 +354,8 @@ PLACE_TARGET_TYPES = frozenset(
     {"ASSAULT", "COERCE", "MOBILIZE", "AID", "CONCEDE", "RETREAT", "PROTEST"}
 )
 """Acts that fall on the people of the place where they happen."""
+FILED_TARGET_TYPES = frozenset({"AID"})
+"""Acts from abroad that, naming no one, go to the place the report is filed from."""
 
 
 NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"})
@@ -415,10 +417,10 @@ def _place_target(ev: Event, dateline: Location | None) -> None:
     """ "Israeli tanks fired at targets in Jericho": with no named target, an attack (or
     aid, or a concession) falls on the country where it happens. Aid sent from abroad
     goes where the report was filed ("ANKARA - Greece sent a team of rescuers")."""
-    if ev.type not in PLACE_TARGET_TYPES or ev.recipient:
+    if ev.type not in PLACE_TARGET_TYPES | FILED_TARGET_TYPES or ev.recipient:
         return
-    place = ev.location
-    if ev.type == "AID" and (place is None or place.basis == "participants"):
+    place = ev.location if ev.type in PLACE_TARGET_TYPES else None
+    if ev.type in FILED_TARGET_TYPES and (place is None or place.basis == "participants"):
         place = dateline
     if place is None:
         return

@@ -58,6 +58,8 @@ STATEMENT_NOUNS = frozenset(
 STATIVE_PASSIVES = frozenset("commit prepare oppose determine engage dedicate resolve".split())
 """Passives that state the subject's own stance ("is committed to", "is opposed to")."""
 COOPERATIVE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+REFUSABLE = frozenset({"AGREE", "CONSULT", "CONCEDE", "RETREAT"})
+"""Acts whose announced negation ("will not accept", "would not withdraw") is a refusal."""
 DECIDING_VERBS = frozenset({"agree", "vote", "approve"})
 """Collective decisions: "agreed to impose sanctions" codes the sanction itself."""
 DECIDED_ACTS = frozenset({"SANCTION", "COERCE", "MOBILIZE", "ASSAULT"})
@@ -118,10 +120,12 @@ def _aim_reaction(ev: Event, doc: Doc, earlier: list[Event]) -> None:
         g
         for h in (trig, *objects)
         for c in h.children
-        if c.dep_ == "prep" and c.lower_ in ("for", "to", "of")
+        if c.dep_ == "prep" and c.lower_ in ("for", "to", "of", "with")
         for g in c.children
         if g.dep_ == "pobj"
     ]
+    # "the expulsion order": the modifier names the act.
+    named += [c for n in named for c in n.children if c.dep_ == "compound"]
     for noun in named:
         key = noun.lower_ if noun.lower_ in REFERRING_NOUNS else noun.lemma_.lower()
         if key not in REFERRING_NOUNS:
@@ -280,7 +284,7 @@ def _build(
         # "will withdraw its force unless...", "would strike if Hezbollah violated the
         # truce": an announced coercive act made conditional is a threat.
         etype, mode, aux = "THREATEN", [], None
-    elif aux == "negation" and etype in ("AGREE", "CONSULT") and _refusal(trig):
+    elif aux == "negation" and etype in REFUSABLE and _refusal(trig):
         # "will not accept", "would not meet": a refusal, not a negated promise.
         etype, mode, aux = "REJECT", ["meet"] if etype == "CONSULT" else [], None
     if etype == "THREATEN" and not recipients:
@@ -379,11 +383,16 @@ def _unnamed_people(trig: Token, index: ActorIndex) -> Entity | None:
 
 
 def _same(e: Entity, group: list[Entity]) -> bool:
+    """The same party twice: the same entity, or a pronoun for it ("began their drills")."""
+    pronoun = e.entity_text.lower() in POSSESSIVES
     return any(
         e.code == g.code
-        and (e.identifier_id or e.entity_text) == (g.identifier_id or g.entity_text)
+        and (pronoun or (e.identifier_id or e.entity_text) == (g.identifier_id or g.entity_text))
         for g in group
     )
+
+
+POSSESSIVES = frozenset("its their his her our my your".split())
 
 
 # -- participants ---------------------------------------------------------------------------
