@@ -335,7 +335,9 @@ class ActorResolver:
         places = [(s, p) for s, k, p in items if k == "kb" and not _is_person(p)]
         if len(places) > 1:
             # "Bosnian Serbs", "Kosovo Albanians": the people of the place the modifier names.
-            places = [(s, p) for s, p in places if not s.start <= head < s.end] or places
+            # Not "Pakistan, a key U.S. ally": an apposition describes the head, not whose.
+            direct = [(s, p) for s, p in places if not _through_appos(s.root, head)]
+            places = [(s, p) for s, p in direct if not s.start <= head < s.end] or direct
         codes = _codes(places)
         if people:
             span, entries = people[-1]
@@ -655,6 +657,16 @@ class ActorResolver:
 
 
 # -- helpers --------------------------------------------------------------------------------
+
+
+def _through_appos(tok: Token, head: int) -> bool:
+    """Whether the path from a modifier up to the phrase's head passes an apposition."""
+    seen = 0
+    while tok.i != head and tok.head.i != tok.i and seen < 8:
+        if tok.dep_ == "appos":
+            return True
+        tok, seen = tok.head, seen + 1
+    return False
 
 
 def _np_head(tok: Token) -> Token:

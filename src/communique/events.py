@@ -467,7 +467,33 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
                             recipients += index.entities_for(g, owners=True)
                     elif not addressed:  # "said Syria must withdraw from Lebanon": Syria
                         recipients += _object_entities(g, index, aimed)
+    if not recipients:
+        recipients = [r for r in _purpose_parties(trig, index) if not _same(r, actors)]
     return unique_entities(actors), unique_entities(recipients)
+
+
+def _purpose_parties(trig: Token, index: ActorIndex) -> list[Entity]:
+    """ "began a hunger strike to protest against Sweden's decision", "in protest at the
+    arrest": whom the act is meant for, named in its purpose."""
+    out: list[Entity] = []
+    for c in trig.children:
+        if _purpose_clause(c):
+            for g in c.children:
+                out += _object_entities(g, index, aimed=True)
+        elif c.dep_ == "prep" and c.lower_ == "in":
+            for noun in (g for g in c.children if g.lemma_.lower() in PURPOSE_NOUNS):
+                for p in noun.children:
+                    if p.dep_ == "prep" and p.lower_ in ("of", "at", "against", "over"):
+                        out += [
+                            e
+                            for g in p.children
+                            if g.dep_ == "pobj"
+                            for e in index.entities_for(g, owners=True)
+                        ]
+    return out
+
+
+PURPOSE_NOUNS = frozenset({"protest", "response", "retaliation", "solidarity", "defiance"})
 
 
 FIGHT_NOUNS = frozenset("clash clashes fighting fight battle confrontation skirmish attack".split())
@@ -509,13 +535,13 @@ def _object_entities(c: Token, index: ActorIndex, aimed: bool = False) -> list[E
         ents = index.entities_for(c, owners=True)
         if ents:
             return ents
-        # "imposed sanctions on Iran", "a fresh offer from Afghanistan": the parties hang
-        # from the object noun.
+        # "imposed sanctions on Iran", "a fresh offer from Afghanistan", "the invasion of
+        # Lebanon": the parties hang from the object noun.
         return [
             e
             for p in c.children
             if p.dep_ in ("prep", "agent")
-            for e in _prep_entities(p, index, ("by",), aimed)
+            for e in _prep_entities(p, index, ("by", "of"), aimed)
         ]
     if c.dep_ == "prep":
         return _prep_entities(c, index, (), aimed)
