@@ -164,6 +164,8 @@ def _sentence_events(
             continue
         if m.entry.pos == "noun" and not _noun_happens(trig):
             continue
+        if m.entry.type == "CONSULT" and any(c.dep_ == "oprd" for c in trig.children):
+            continue  # "called the measures a provocation" names; it is no call
         governor = _governing_trigger(trig, owner)
         if governor is not None and doc[governor].lemma_.lower() not in NEGATING_GOVERNORS:
             # The content's own content is content too.
@@ -560,7 +562,20 @@ def _prep_entities(
         return []  # "fired rockets at Israel" aims at someone; "met at the palace" does not
     # "on North Korea policy" is a topic; "against German goods" is aimed at Germany.
     owners = aimed or word not in TOPIC_PREPS
-    return [e for g in prep.children if g.dep_ == "pobj" for e in index.entities_for(g, owners)]
+    return [
+        e
+        for g in prep.children
+        if g.dep_ == "pobj" and not (word == "at" and g.lemma_.lower() in VENUE_NOUNS)
+        for e in index.entities_for(g, owners)
+    ]
+
+
+VENUE_NOUNS = frozenset(
+    "meeting summit session conference briefing ceremony hearing talks forum assembly "
+    "gathering event rally debate".split()
+)
+"""Where something is said or done ("accused Russia at a Security Council meeting"): a
+venue, not a target."""
 
 
 def _subjects(trig: Token) -> list[Token]:
