@@ -1153,10 +1153,13 @@ def _body_anaphor(tok: Token, index: ActorIndex) -> list[Entity]:
     return []
 
 
+NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG"})
+
+
 def _home_country(index: ActorIndex) -> str | None:
     """The country of the first coded mention: the report's own side."""
     for np in sorted(index.phrases, key=lambda n: n.head):
         for e in np.entities:
-            if len(e.code) == 3 and e.code not in ("IGO", "UNO", "EUR", "NGO", "MNC", "IMG"):
+            if len(e.code) == 3 and e.code not in NON_STATES:
                 return e.code
     return None

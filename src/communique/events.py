@@ -70,14 +70,38 @@ COMMISSIVE_VERBS = frozenset({"vow", "pledge", "promise", "swear", "commit"})
 def extract_events(doc: Doc, index: ActorIndex, lexicon: Lexicon) -> list[Event]:
     """Every event asserted in the document, in text order."""
     events: list[Event] = []
+    opinions = _opinions(doc, index)
     for sent_no, sent in enumerate(doc.sents):
         for ev in _sentence_events(doc, sent, sent_no, index, lexicon):
+            if any(start <= ev.trigger_start < end for start, end in opinions):
+                log.debug("%r is an observer's opinion, not an event", ev.trigger_text)
+                continue
             _aim_reaction(ev, doc, events)
             events.append(ev)
     return events
 
 
-REACTION_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
+COMMENTATORS = frozenset(
+    "analyst observer expert economist lawyer commentator critic scholar academic "
+    "researcher strategist pundit".split()
+)
+"""Those whose words are opinions: what analysts say could happen is no event (PLOVER)."""
+
+
+def _opinions(doc: Doc, index: ActorIndex) -> list[tuple[int, int]]:
+    """Character spans of statements made by unnamed commentators."""
+    return [
+        (st.start, st.end)
+        for st in index.statements
+        if st.speaker is not None
+        and doc[st.speaker].lemma_.lower() in COMMENTATORS
+        # "his lawyer said" speaks for a party; "trade lawyers said" for no one
+        and not any(c.dep_ == "poss" for c in doc[st.speaker].children)
+        and not index.entities_for(doc[st.speaker])
+    ]
+
+
+REACTION_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT", "THREATEN", "PROTEST"})
 REFERRING_NOUNS: dict[str, frozenset[str] | None] = {
     **dict.fromkeys(
         "agreement deal accord treaty pact plan truce ceasefire consensus declaration".split(),
@@ -99,6 +123,10 @@ REFERRING_NOUNS: dict[str, frozenset[str] | None] = {
         "return release withdrawal pullout resignation".split(), frozenset({"RETREAT", "CONCEDE"})
     ),
     **dict.fromkeys("accusation accusations charge charges".split(), frozenset({"ACCUSE"})),
+    **dict.fromkeys(
+        "exercise exercises drill drills test tests deployment buildup".split(),
+        frozenset({"COOPERATE", "MOBILIZE"}),
+    ),
     **dict.fromkeys("decision move step action outcome announcement".split(), None),
 }
 """Nouns a reaction names an earlier act by ("welcomed the agreement", "condemned the
@@ -115,12 +143,22 @@ def _aim_reaction(ev: Event, doc: Doc, earlier: list[Event]) -> None:
         return  # the reaction names its target ("condemned the strike on Gaza")
     trig = doc[ev.trigger_head]
     objects = [c for c in trig.children if c.dep_ == "dobj"]
-    # "condemned the strike", "expressed support for the strike", "reacted to the move"
+    # "condemned the strike", "expressed support for the strike", "reacted to the move",
+    # "warned of action in response to the exercises"
     named = objects + [
         g
         for h in (trig, *objects)
         for c in h.children
-        if c.dep_ == "prep" and c.lower_ in ("for", "to", "of", "with")
+        if c.dep_ == "prep" and c.lower_ in ("for", "to", "of", "with", "over", "against")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    named += [
+        g
+        for t in trig.subtree
+        if t.dep_ == "pobj" and t.lemma_.lower() in PURPOSE_NOUNS
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ in ("to", "of", "against", "at", "over")
         for g in c.children
         if g.dep_ == "pobj"
     ]
@@ -297,8 +335,8 @@ def _build(
         etype, mode = "AGREE", []  # PLOVER: promised cooperation is AGREE
     elif aux == "future" and etype == "RETREAT":
         etype, mode, aux = "CONCEDE", [], None  # the announcement is the concession
-    if etype == "AGREE" and aux == "future":
-        aux = None  # AGREE is itself a statement of intent
+    if etype in ("AGREE", "THREATEN") and aux == "future":
+        aux = None  # a promise or a threat is itself a statement of intent
     if etype == "CONSULT" and entry.role == "joint" and recipients:
         actors, recipients = actors + recipients, []
     tokens = sorted(m.tokens)
@@ -394,7 +432,7 @@ def _same(e: Entity, group: list[Entity]) -> bool:
     )
 
 
-POSSESSIVES = frozenset("its their his her our my your".split())
+POSSESSIVES = frozenset("its their his her our my your it they he she we i".split())
 
 
 # -- participants ---------------------------------------------------------------------------
@@ -446,8 +484,14 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
     for holder in pattern_tokens:
         if holder.i != trig.i and holder.dep_ in ("dobj", "pobj") and m.entry.type != "MOBILIZE":
             # ("deployed its troops": the mobilized force is the instrument, not a party)
-            # "expelled two Algerian diplomats": the pattern's own object has an owner.
-            recipients += index.entities_for(holder, owners=True)
+            # "expelled two Algerian diplomats": the pattern's own object has an owner;
+            # "respond to any provocation by the North": or names it.
+            recipients += index.entities_for(holder, owners=True) or [
+                e
+                for p in holder.children
+                if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "of", "from")
+                for e in _prep_entities(p, index, ("by", "of"), aimed)
+            ]
         for c in holder.children:
             if c.i in m.tokens or c.dep_ in SUBJECT_DEPS | {"nsubjpass", "agent"}:
                 continue
