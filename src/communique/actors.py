@@ -109,6 +109,9 @@ class ActorIndex:
     """The article's lead country: "the presidential office" with no country is its office."""
     sent_ids: dict[int, int] = field(default_factory=dict)
     """Sentence number by the sentence's first token."""
+    guessed: set[int] = field(default_factory=set)
+    """Heads of unnamed people ("police", "protesters") given the lead country only for
+    want of a better clue: the place where they act, once known, decides."""
 
     def add(self, np: NounPhrase) -> None:
         self.phrases.append(np)
@@ -623,6 +626,8 @@ class ActorResolver:
         if holders:
             return [_person_entity([holders[0]], text, on, False, role)]
         # "Police detained protesters", "the presidential office said": the report's country.
+        if role.sector != "GOV":
+            index.guessed.add(np.head)
         return [Entity(code=index.home, sector=role.sector, entity_text=text, office=role.office)]
 
     def _pronoun(self, tok: Token, index: ActorIndex) -> list[Entity]:

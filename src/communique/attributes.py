@@ -384,15 +384,17 @@ def _locate(
     found = find_event_location(trig, gazetteer)
     if found is not None:
         return replace(found, basis="phrase")
-    if ev.pending_actor is not None:
+    if ev.pending_actor is not None and not ev.pending_actor.code:
         return dateline  # unnamed people act where the report was filed from
-    codes = {e.code for e in ev.actor + ev.recipient} - NON_STATE_CODES
+    # Unnamed people guessed to be the lead country's: theirs, unless a place says otherwise.
+    parties = ev.actor + ev.recipient + ([ev.pending_actor] if ev.pending_actor else [])
+    codes = {e.code for e in parties} - NON_STATE_CODES
     if len(codes) != 1 or (ev.type == "CONSULT" and len(ev.actor) > 1):
         return None
     (code,) = codes
     if dateline is not None and dateline.country_code == code:
         return dateline
-    party = next(e for e in ev.actor + ev.recipient if e.code == code)
+    party = next(e for e in parties if e.code == code)
     entry = kb.country(code)
     country = gazetteer.resolve(entry.name) if entry is not None else None
     if country is None:
@@ -411,6 +413,8 @@ def _place_actor(ev: Event) -> None:
         ev.actor = [
             Entity(code=ev.location.country_code, sector=p.sector, entity_text=p.entity_text)
         ]
+    elif p.code:
+        ev.actor = [p]
 
 
 def _place_target(ev: Event, dateline: Location | None) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -306,7 +307,10 @@ def _build(
     if entry.role == "host" and recipients:
         actors, recipients = recipients, actors
     pending = None
-    if not actors:
+    if actors and _guessed(trig, m, index):
+        # Unnamed people with only the lead country to go by act for where they act.
+        pending, actors = replace(actors[0], entity_text=actors[0].entity_text), []
+    if not actors and pending is None:
         pending = _unnamed_people(trig, index)
     if not actors and pending is None and entry.pos == "noun" and entry.type == "PROTEST":
         # "demonstrations spread to ten counties": a protest noun implies its protesters.
@@ -403,6 +407,16 @@ def _condition_parties(trig: Token, index: ActorIndex) -> list[Entity]:
 def _refusal(trig: Token) -> bool:
     auxes = {c.lower_ for c in trig.children if c.dep_ == "aux"}
     return bool(auxes & (FUTURE_AUX | {"would", "can", "could"}))
+
+
+def _guessed(trig: Token, m: Match, index: ActorIndex) -> bool:
+    """Whether every subject is unnamed people the actor index only guessed a country for."""
+    if m.entry.pos == "noun":
+        return False
+    subjects = _subjects(trig)
+    return bool(subjects) and all(
+        s.i in index.guessed and len(index.entities_for(s)) == 1 for s in subjects
+    )
 
 
 def _unnamed_people(trig: Token, index: ActorIndex) -> Entity | None:
