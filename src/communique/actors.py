@@ -254,10 +254,21 @@ class ActorResolver:
             if np is not None:
                 np.sentence = sent_ids[doc[head].sent.start]
                 index.add(np)
-        index.home = _home_country(index)
+        index.home = self._filed_from(doc) or _home_country(index)
         index.statements = find_statements(doc)
         self._refer_back(doc, index, on)
         return index
+
+    def _filed_from(self, doc: Doc) -> str | None:
+        """The country of the dateline's city ("ISLAMABAD (Reuters) -"): a correspondent
+        there reports that country's officials, police and crowds."""
+        dateline = dateline_match(doc.text)
+        if dateline is None:
+            return None
+        for entry in self.kb.lookup(dateline.group(1).strip().title()):
+            if entry.kind in ("country", "capital") and entry.code not in NON_STATES:
+                return entry.code
+        return None
 
     # -- anchors: names from the knowledge base, people's names, role words ---------------
 
@@ -1162,7 +1173,7 @@ NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG"})
 
 
 def _home_country(index: ActorIndex) -> str | None:
-    """The country of the first coded mention: the report's own side."""
+    """Without a dateline, the country of the first coded mention: the report's own side."""
     for np in sorted(index.phrases, key=lambda n: n.head):
         for e in np.entities:
             if len(e.code) == 3 and e.code not in NON_STATES:

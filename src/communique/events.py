@@ -71,35 +71,11 @@ COMMISSIVE_VERBS = frozenset({"vow", "pledge", "promise", "swear", "commit"})
 def extract_events(doc: Doc, index: ActorIndex, lexicon: Lexicon) -> list[Event]:
     """Every event asserted in the document, in text order."""
     events: list[Event] = []
-    opinions = _opinions(doc, index)
     for sent_no, sent in enumerate(doc.sents):
         for ev in _sentence_events(doc, sent, sent_no, index, lexicon):
-            if any(start <= ev.trigger_start < end for start, end in opinions):
-                log.debug("%r is an observer's opinion, not an event", ev.trigger_text)
-                continue
             _aim_reaction(ev, doc, events)
             events.append(ev)
     return events
-
-
-COMMENTATORS = frozenset(
-    "analyst observer expert economist lawyer commentator critic scholar academic "
-    "researcher strategist pundit".split()
-)
-"""Those whose words are opinions: what analysts say could happen is no event (PLOVER)."""
-
-
-def _opinions(doc: Doc, index: ActorIndex) -> list[tuple[int, int]]:
-    """Character spans of statements made by unnamed commentators."""
-    return [
-        (st.start, st.end)
-        for st in index.statements
-        if st.speaker is not None
-        and doc[st.speaker].lemma_.lower() in COMMENTATORS
-        # "his lawyer said" speaks for a party; "trade lawyers said" for no one
-        and not any(c.dep_ == "poss" for c in doc[st.speaker].children)
-        and not index.entities_for(doc[st.speaker])
-    ]
 
 
 REACTION_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT", "THREATEN", "PROTEST"})
