@@ -567,6 +567,9 @@ def _clause_tokens(trig: Token) -> list[Token]:
 def _object_entities(c: Token, index: ActorIndex, aimed: bool = False) -> list[Entity]:
     """Parties an object or prepositional phrase names. ``aimed``: the event is aimed at
     someone, so "on X" names a target ("tariffs on Australian barley"), not a topic."""
+    if c.dep_ == "dative" and c.pos_ == "ADP":
+        # "provide loans to Vietnam": the parser's dative "to" is a preposition
+        return _prep_entities(c, index, (), aimed)
     if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
         ents = index.entities_for(c, owners=True)
         if ents:

@@ -1,0 +1,141 @@
+"""The events stage's rules, each on a short report of its own, through the real pipeline.
+
+Every case is a sentence or two written for the rule it shows (none comes from a gold
+file) and the events the whole pipeline must code from it: type, actor codes, recipient
+codes and auxiliary mode. Together they hold the behaviour the evaluation figures rest on;
+a change that breaks one names the rule it broke.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.models import Article
+from communique.pipeline import CodedArticle, Coder
+
+pytestmark = pytest.mark.slow
+
+Coded = tuple[str, tuple[str, ...], tuple[str, ...], str | None]
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+def code(coder: Coder, text: str) -> list[Coded]:
+    [result] = coder.code([Article(id="rule", text=text, published=date(2024, 5, 10))])
+    assert isinstance(result, CodedArticle)
+    return [
+        (e.type, tuple(a.code for a in e.actor), tuple(r.code for r in e.recipient), e.aux)
+        for e in result.events
+    ]
+
+
+CASES: dict[str, tuple[str, list[Coded]]] = {
+    "a dateline is where the report was filed, never a party": (
+        "BAGHDAD (Gulf Bulletin) — A U.S. drone strike killed Iran's top commander on Friday.",
+        [("ASSAULT", ("USA",), (), None), ("ASSAULT", ("USA",), ("IRN",), None)],
+    ),
+    "a strike with a weapon is an attack, a bare strike a labour protest": (
+        "Israel launched air strikes on Beirut on Tuesday. Dock workers in Haifa went on "
+        "strike on Wednesday.",
+        [("ASSAULT", ("ISR",), ("LBN",), None), ("PROTEST", ("ISR",), (), None)],
+    ),
+    "agreeing to a sanction is the sanction": (
+        "European Union leaders agreed on Monday to impose further sanctions on Belarus.",
+        [("SANCTION", ("EUR",), ("BLR",), None)],
+    ),
+    "a vow to take a conflictual action is a threat": (
+        "Iran vowed on Friday to retaliate against the United States.",
+        [("THREATEN", ("IRN",), ("USA",), None)],
+    ),
+    "a conditional act is a threat aimed at whoever must meet the condition": (
+        "Netanyahu said Israel would strike with force if Hezbollah violated the truce.",
+        [("THREATEN", ("ISR",), ("LBN",), None)],
+    ),
+    "a reaction is aimed at those who did the act it names": (
+        "Iran and Saudi Arabia agreed on Friday to reopen their embassies. The United States "
+        "welcomed the agreement.",
+        [("AGREE", ("IRN", "SAU"), (), None), ("SUPPORT", ("USA",), ("IRN", "SAU"), None)],
+    ),
+    "a conjoined verb in the past keeps its own tense": (
+        "Kishida said Tokyo would provide loans to Vietnam and praised Hanoi's role in "
+        "regional stability.",
+        [("AGREE", ("JPN",), ("VNM",), None), ("SUPPORT", ("JPN",), ("VNM",), None)],
+    ),
+    "a role held 'of Iran and Saudi Arabia' is held for each": (
+        "The foreign ministers of Iran and Saudi Arabia met in Beijing on Thursday.",
+        [("CONSULT", ("IRN", "SAU"), (), None)],
+    ),
+    "a demand reported as what someone must do is addressed to that someone": (
+        "The United States said Syria must withdraw its intelligence agents from Lebanon.",
+        [("REQUEST", ("USA",), ("SYR",), None)],
+    ),
+    "a denial negates the plan it denies and is no rejection of its own": (
+        "Serbian President Aleksandar Vucic denied that Belgrade planned to send forces into "
+        "Kosovo.",
+        [("MOBILIZE", ("SRB",), ("KOS",), "negation")],
+    ),
+    "aid sent from abroad goes to where the report is filed from": (
+        "ANKARA (Gulf Bulletin) — Greece sent a team of firefighters and rescuers on Tuesday.",
+        [("AID", ("GRC",), ("TUR",), None)],
+    ),
+    "refusing to withdraw is a rejection": (
+        "Prime Minister Elisabeth Borne said the French government would not withdraw the "
+        "pension reform.",
+        [("REJECT", ("FRA",), (), None)],
+    ),
+    "naming an act with blame accuses; it is no phone call": (
+        "Russia's foreign ministry called the British measures a flagrant provocation.",
+        [("ACCUSE", ("RUS",), ("GBR",), None)],
+    ),
+    "a venue is not a target": (
+        "At a Security Council meeting in New York, Britain's ambassador accused Russia of "
+        "using chemical weapons.",
+        [("ACCUSE", ("GBR",), ("RUS",), None)],
+    ),
+    "an apposition describes its head and does not say whose it is": (
+        "Pakistan, a key U.S. ally, has refused to deploy peacekeepers in Iraq.",
+        [("REJECT", ("PAK",), ("IRQ",), None)],
+    ),
+    "a purpose clause names whom a protest is meant for": (
+        "Ethnic Turks began a hunger strike in Stockholm on Monday to protest against Sweden's "
+        "decision to deport them.",
+        [("PROTEST", ("TUR",), ("SWE",), None)],
+    ),
+    "a threat 'in response to' an act is aimed at those who did it": (
+        "South Korea and the United States began joint military exercises on Monday. North "
+        "Korea warned that it would take overwhelming action in response to the exercises.",
+        [
+            ("COOPERATE", ("KOR", "USA"), (), None),
+            ("THREATEN", ("PRK",), ("KOR", "USA"), None),
+        ],
+    ),
+    "unnamed people act for the country where they act": (
+        "WASHINGTON (Meridian) — U.S. forces struck targets in Afghanistan on Sunday. "
+        "Protesters burned effigies of U.S. President Joe Biden in the Pakistani city of Quetta.",
+        [("ASSAULT", ("USA",), ("AFG",), None), ("PROTEST", ("PAK",), ("USA",), None)],
+    ),
+    "a ceasefire taking hold and a halt to fire are retreats": (
+        "A ceasefire between Israel and Hamas took hold on Friday. Hamas said it would halt "
+        "its rocket fire at 2 a.m.",
+        [("RETREAT", ("ISR", "PSE"), (), None), ("CONCEDE", ("PSE",), (), None)],
+    ),
+    "a weapons test mobilizes": (
+        "North Korea conducted its first nuclear test on Monday.",
+        [("MOBILIZE", ("PRK",), (), None)],
+    ),
+    "a call for a ceasefire is a request": (
+        "The U.N. Security Council called on Sudan's army to agree to an immediate ceasefire.",
+        [("REQUEST", ("UNO",), ("SDN",), None)],
+    ),
+}
+
+
+@pytest.mark.parametrize("rule", list(CASES))
+def test_rule(coder: Coder, rule: str) -> None:
+    text, expected = CASES[rule]
+    assert code(coder, text) == expected
