@@ -34,7 +34,7 @@ from spacy.util import filter_spans
 from .knowledge import KBEntry, KnowledgeBase, Role
 from .models import Entity, Mention, unique_entities
 from .places import dateline_match
-from .quotes import Statement, find_statements, speaker_at
+from .quotes import SAY_VERBS, Statement, find_statements, speaker_at
 
 log = logging.getLogger(__name__)
 
@@ -650,7 +650,7 @@ class ActorResolver:
             speaker = index.by_head.get(quote.speaker) or index.by_token.get(quote.speaker)
             return list(speaker.entities) if speaker else []
         if lower in PRONOUNS_PERSON:
-            return _last(index, tok.i, lambda np: np.kind == "person")
+            return _reporter(tok, index) or _last(index, tok.i, lambda np: np.kind == "person")
         if lower in PRONOUNS_THING:
             return _it(tok, index)
         if lower in PRONOUNS_GROUP:
@@ -1170,6 +1170,23 @@ def _body_anaphor(tok: Token, index: ActorIndex) -> list[Entity]:
 
 
 NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG"})
+
+
+def _reporter(tok: Token, index: ActorIndex) -> list[Entity]:
+    """ "Medvedev told Sarkozy that he had ordered...": the subject of a reported clause
+    who is "he" is the one reporting, not the last person named."""
+    clause = tok.head
+    if tok.dep_ != "nsubj" or clause.dep_ != "ccomp":
+        return []
+    verb = clause.head
+    if verb.lemma_.lower() not in SAY_VERBS:
+        return []
+    for s in verb.children:
+        if s.dep_ == "nsubj":
+            np = index.by_head.get(s.i) or index.by_token.get(s.i)
+            if np is not None and np.kind == "person":
+                return list(np.entities)
+    return []
 
 
 def _home_country(index: ActorIndex) -> str | None:

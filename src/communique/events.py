@@ -599,12 +599,20 @@ def _prep_entities(
         return []  # "fired rockets at Israel" aims at someone; "met at the palace" does not
     # "on North Korea policy" is a topic; "against German goods" is aimed at Germany.
     owners = aimed or word not in TOPIC_PREPS
-    return [
-        e
-        for g in prep.children
-        if g.dep_ == "pobj" and not (word == "at" and g.lemma_.lower() in VENUE_NOUNS)
-        for e in index.entities_for(g, owners)
-    ]
+    out = []
+    for g in prep.children:
+        if g.dep_ != "pobj" or (word == "at" and g.lemma_.lower() in VENUE_NOUNS):
+            continue
+        # "tariffs on goods from Mexico": whose the goods are, one phrase further.
+        out += index.entities_for(g, owners) or [
+            e
+            for p in g.children
+            if p.dep_ == "prep" and p.lower_ in ("from", "of") and aimed
+            for h in p.children
+            if h.dep_ == "pobj"
+            for e in index.entities_for(h, owners=True)
+        ]
+    return out
 
 
 VENUE_NOUNS = frozenset(
