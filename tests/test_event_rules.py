@@ -132,6 +132,28 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         "The U.N. Security Council called on Sudan's army to agree to an immediate ceasefire.",
         [("REQUEST", ("UNO",), ("SDN",), None)],
     ),
+    "an act in a country, or on something in it, is aimed at that country": (
+        "Serbia eased emergency measures on Wednesday in Montenegro. Russia will evacuate its "
+        "citizens in Syria.",
+        [("CONCEDE", ("SRB",), ("MNE",), None), ("AGREE", ("RUS",), ("SYR",), None)],
+    ),
+    "the target of a passive attack may be named by whom it is for": (
+        "A camp for Congolese refugees was attacked by Burundian militiamen on Monday.",
+        [("ASSAULT", ("BDI",), ("COD",), None)],
+    ),
+    "an ordered act is that act": (
+        "President Ebrahim Raisi said he had ordered an investigation into the protests.",
+        [("ACCUSE", ("IRN",), (), None)],
+    ),
+    "a sanction's target may be one phrase further": (
+        "The United States ordered 25 percent tariffs on goods from Mexico on Saturday.",
+        [("SANCTION", ("USA",), ("MEX",), None)],
+    ),
+    "'he' in what someone tells is the teller": (
+        "Russian President Vladimir Putin told French President Emmanuel Macron on Tuesday that "
+        "he had ordered an end to military operations.",
+        [("RETREAT", ("RUS",), (), None)],
+    ),
 }
 
 

@@ -168,6 +168,11 @@ class ActorIndex:
                             out.extend(np.entities)
         return out
 
+    def is_place(self, t: Token) -> bool:
+        """Whether the token heads the name of a country or a place in one."""
+        np = self.by_head.get(t.i) or self.by_token.get(t.i)
+        return np is not None and np.kind == "country" and np.role is None
+
     def role_of(self, t: Token) -> Role | None:
         """The role word a token's mention has, if any."""
         np = self.by_head.get(t.i) or self.by_token.get(t.i)

@@ -457,7 +457,13 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
                 actors += a
                 recipients += r
             else:
-                recipients += index.entities_for(s, owners=True)
+                # "a camp for Congolese refugees was attacked": whose the target is.
+                recipients += index.entities_for(s, owners=True) or [
+                    e
+                    for p in s.children
+                    if p.dep_ == "prep" and p.lower_ in ("of", "for")
+                    for e in _prep_entities(p, index, ("of", "for"), True)
+                ]
     else:
         for s in subjects:
             actors += index.entities_for(s, owners=True)
@@ -505,7 +511,27 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
                         recipients += _object_entities(g, index, aimed)
     if not recipients:
         recipients = [r for r in _purpose_parties(trig, index) if not _same(r, actors)]
+    if not recipients and m.entry.type not in PLACELESS_TYPES:
+        # "eased emergency measures in Montenegro", "evacuate settlements in the Gaza
+        # Strip": an act in a country, or on something in it, is aimed at that country.
+        codes = {a.code for a in actors}
+        recipients = [
+            e
+            for holder in (trig, *pattern_tokens)
+            for o in [holder, *holder.children]
+            if o.i == trig.i or o.dep_ in ("dobj", "nsubjpass") or o.i in m.tokens[1:]
+            for p in o.children
+            if p.dep_ == "prep" and p.lower_ in ("in", "inside", "into")
+            for g in p.children
+            if g.dep_ == "pobj"
+            for e in index.entities_for(g)
+            if e.code not in codes and index.is_place(g)
+        ]
     return unique_entities(actors), unique_entities(recipients)
+
+
+PLACELESS_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+"""Meetings and agreements happen somewhere without being aimed there."""
 
 
 def _purpose_parties(trig: Token, index: ActorIndex) -> list[Entity]:
