@@ -139,6 +139,9 @@ def _fit(entry: Entry, tok: Token) -> tuple[int, ...] | None:
     cur = tok
     for w in entry.words[1:]:
         nxt = _find_dependent(cur, w)
+        if nxt is None and cur.dep_ == "prt":
+            # "called off the strike": the particle belongs to the verb, and so does the object.
+            nxt = _find_dependent(cur.head, w)
         if nxt is None:
             return None
         found.append(nxt.i)
@@ -158,6 +161,9 @@ def _find_dependent(tok: Token, word: Word) -> Token | None:
     for c in tok.children:
         if c.dep_ in PATTERN_DEPS and word.fits(c):
             return c
+        if c.dep_ in ("dobj", "pobj") and any(word.fits(j) for j in c.conjuncts):
+            # "providing photographs and other military intelligence"
+            return next(j for j in c.conjuncts if word.fits(j))
     for c in tok.children:
         if c.dep_ in ("xcomp", "prep", "agent", "dobj", "acomp", "prt", "advcl", "ccomp"):
             for g in c.children:
