@@ -259,7 +259,7 @@ class ActorResolver:
             if np is not None:
                 np.sentence = sent_ids[doc[head].sent.start]
                 index.add(np)
-        index.home = self._filed_from(doc) or _home_country(index)
+        index.home = _home_country(index, self._filed_from(doc))
         index.statements = find_statements(doc)
         self._refer_back(doc, index, on)
         return index
@@ -1194,10 +1194,15 @@ def _reporter(tok: Token, index: ActorIndex) -> list[Entity]:
     return []
 
 
-def _home_country(index: ActorIndex) -> str | None:
-    """Without a dateline, the country of the first coded mention: the report's own side."""
-    for np in sorted(index.phrases, key=lambda n: n.head):
-        for e in np.entities:
-            if len(e.code) == 3 and e.code not in NON_STATES:
-                return e.code
-    return None
+def _home_country(index: ActorIndex, filed_from: str | None) -> str | None:
+    """The report's own country: the dateline's, if the report names it; else the country
+    it names first. (A report filed from Addis Ababa about Niger is Niger's.)"""
+    named = [
+        e.code
+        for np in sorted(index.phrases, key=lambda n: n.head)
+        for e in np.entities
+        if len(e.code) == 3 and e.code not in NON_STATES
+    ]
+    if filed_from is not None and (filed_from in named or not named):
+        return filed_from
+    return named[0] if named else None
