@@ -154,6 +154,11 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         "he had ordered an end to military operations.",
         [("RETREAT", ("RUS",), (), None)],
     ),
+    "a protest in words accuses whom it speaks of": (
+        "Amnesty International protested on Wednesday that Croatia was failing to protect "
+        "refugees.",
+        [("ACCUSE", ("NGO",), ("HRV",), None)],
+    ),
 }
 
 

@@ -298,6 +298,18 @@ def _build(
     recipients = [r for r in recipients if not _same(r, actors)]
     aux = _aux(trig)
     etype, mode = entry.type, [entry.mode] if entry.mode else []
+    if etype == "PROTEST" and _lemma(trig) == "protest" and _states(trig, index):
+        # "protested that Croatia was failing refugees": a protest in words accuses the
+        # subject of what it says.
+        etype, mode = "ACCUSE", ["disapprove"]
+        recipients = recipients or [
+            e
+            for c in trig.children
+            if c.dep_ == "ccomp"
+            for s in _subjects(c)
+            for e in index.entities_for(s, owners=True)
+            if not _same(e, actors)
+        ]
     condition = _condition_mark(trig)
     conditional = condition == "unless" or (condition == "if" and aux in ("future", "hypothetical"))
     if conditional and QUAD_CONFLICT.get(etype, True) and etype != "THREATEN":
@@ -367,6 +379,13 @@ def _condition_mark(trig: Token) -> str | None:
                 if m.dep_ == "mark" and m.lower_ in ("if", "unless"):
                     return m.lower_
     return None
+
+
+def _states(verb: Token, index: ActorIndex) -> bool:
+    """Whether the verb reports words: it has a clause of content or heads a statement."""
+    return any(c.dep_ == "ccomp" for c in verb.children) or any(
+        st.verb == verb.i for st in index.statements
+    )
 
 
 def _condition_parties(trig: Token, index: ActorIndex) -> list[Entity]:
