@@ -64,8 +64,6 @@ REFUSABLE = frozenset({"AGREE", "CONSULT", "CONCEDE", "RETREAT"})
 DECIDING_VERBS = frozenset({"agree", "vote", "approve"})
 """Collective decisions: "agreed to impose sanctions" codes the sanction itself."""
 DECIDED_ACTS = frozenset({"SANCTION", "COERCE", "MOBILIZE", "ASSAULT"})
-COMMISSIVE_VERBS = frozenset({"vow", "pledge", "promise", "swear", "commit"})
-"""Promises: one to take a conflictual action is a threat."""
 
 
 def extract_events(doc: Doc, index: ActorIndex, lexicon: Lexicon) -> list[Event]:
@@ -204,17 +202,17 @@ def _sentence_events(
 def _decided_act(
     m: Match, trig: Token, contents: list[Match], doc: Doc
 ) -> tuple[Match, Token, bool]:
-    """ "agreed to impose sanctions" is the sanction, decided; "vowed to retaliate" is a
-    threat. Returns the match to code and whether it is a threat."""
+    """ "agreed to impose sanctions" is the sanction, decided; a promise to take such an
+    action ("vowed to attack", "is prepared to impose martial law") is a threat. Returns the
+    match to code and whether it is a threat."""
     if m.entry.type != "AGREE":
         return m, trig, False
     acts = [c for c in contents if c.entry.type in DECIDED_ACTS]
     if not acts:
         return m, trig, False
-    lemma = _lemma(trig)
-    if lemma in DECIDING_VERBS:
+    if _lemma(trig) in DECIDING_VERBS:
         return acts[0], doc[acts[0].tokens[0]], False
-    return m, trig, lemma in COMMISSIVE_VERBS
+    return m, trig, True
 
 
 def _lemma(tok: Token) -> str:
