@@ -159,6 +159,15 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         "refugees.",
         [("ACCUSE", ("NGO",), ("HRV",), None)],
     ),
+    "what protesters demand is what their protest is about, not a second event": (
+        "Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday calling for independence "
+        "from Iraq.",
+        [("PROTEST", ("IRQ",), (), None)],
+    ),
+    "a promise of a conflictual action is a threat": (
+        "Iraq's government announced that it is prepared to impose martial law in Baghdad.",
+        [("THREATEN", ("IRQ",), (), None)],
+    ),
 }
 
 

@@ -180,6 +180,8 @@ def _sentence_events(
         if m.entry.type == "CONSULT" and any(c.dep_ == "oprd" for c in trig.children):
             continue  # "called the measures a provocation" names; it is no call
         governor = _governing_trigger(trig, owner)
+        if governor is None and _protest_demand(trig, accepted):
+            governor = trig.head.i  # "demonstrated in Kirkuk calling for independence"
         if governor is not None and doc[governor].lemma_.lower() not in NEGATING_GOVERNORS:
             # The content's own content is content too.
             owner.update((i, owner[governor]) for i in m.tokens)
@@ -197,6 +199,16 @@ def _sentence_events(
         if ev is not None:
             out.append(ev)
     return _drop_negated_governors(out, doc)
+
+
+def _protest_demand(trig: Token, accepted: list[tuple[Match, Token]]) -> bool:
+    """A participle that says what protesters demand is what their protest is about."""
+    return (
+        trig.dep_ == "advcl"
+        and trig.tag_ == "VBG"
+        and not any(c.dep_ in SUBJECT_DEPS for c in trig.children)
+        and any(t.i == trig.head.i and m.entry.type == "PROTEST" for m, t in accepted)
+    )
 
 
 def _decided_act(
