@@ -168,6 +168,20 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         "Iraq's government announced that it is prepared to impose martial law in Baghdad.",
         [("THREATEN", ("IRQ",), (), None)],
     ),
+    "violence by protesters is a riot": (
+        "Protesters attacked the embassies of Rwanda and France in Kinshasa on Tuesday.",
+        [("PROTEST", ("COD",), ("RWA", "FRA"), None)],
+    ),
+    "'the two leaders' are the two named before, not one earlier leader": (
+        "Ethiopian Prime Minister Abiy Ahmed became the first Ethiopian leader to visit "
+        "Asmara. Abiy Ahmed and Eritrean President Isaias Afwerki met on Monday. The two "
+        "leaders agreed to reopen embassies.",
+        [("CONSULT", ("ETH", "ERI"), (), None), ("AGREE", ("ETH", "ERI"), (), None)],
+    ),
+    "a threat to answer with retaliatory steps": (
+        "Russia's foreign ministry said Moscow would respond with retaliatory steps.",
+        [("THREATEN", ("RUS",), (), None)],
+    ),
 }
 
 

@@ -600,6 +600,14 @@ class ActorResolver:
         head = doc[np.head]
         if np.describes or any(c.lower_ in ("a", "an", "another") for c in head.children):
             return []  # "a soldier": someone the text does not say more of
+        if (
+            role.kind == "body"
+            and role.sector == "GOV"
+            and head.tag_ == "NNS"
+            and head.dep_ in ("dobj", "pobj")
+            and not _definite(head)
+        ):
+            return []  # "agreed to reopen embassies": bodies in general, nobody's in particular
         if _instrument(head, role, index) or _abroad(head, role, self.kb):
             return []
         where = index._where(head)
@@ -1005,7 +1013,14 @@ def _group_antecedent(index: ActorIndex, tok: Token) -> list[Entity]:
     """ "the two leaders": the last group so described, else the last pair of that kind."""
     lemma = tok.lemma_.lower()
     for np in sorted(index.phrases, key=lambda n: -n.head):
-        if np.head < tok.i and np.entities and index.doc[np.head].lemma_.lower() == lemma:
+        earlier = index.doc[np.head]
+        if (
+            np.head < tok.i
+            and np.entities
+            and earlier.lemma_.lower() == lemma
+            and (len(np.entities) > 1 or earlier.tag_ in ("NNS", "NNPS"))
+        ):
+            # "the two leaders" are earlier leaders, not "the first Ethiopian leader"
             return list(np.entities)
     return _last_group(index, tok.i, persons=lemma in PERSON_GROUP_HEADS)
 

@@ -102,7 +102,10 @@ REFERRING_NOUNS: dict[str, frozenset[str] | None] = {
         "exercise exercises drill drills test tests deployment buildup".split(),
         frozenset({"COOPERATE", "MOBILIZE"}),
     ),
-    **dict.fromkeys("decision move step action outcome announcement".split(), None),
+    **dict.fromkeys(
+        "decision move step steps action actions measure measures outcome announcement".split(),
+        None,
+    ),
 }
 """Nouns a reaction names an earlier act by ("welcomed the agreement", "condemned the
 strike"), with the types of act each can name; None: any act."""
@@ -320,6 +323,9 @@ def _build(
             for e in index.entities_for(s, owners=True)
             if not _same(e, actors)
         ]
+    if etype in ("ASSAULT", "COERCE") and any(_lemma(s) in PROTESTERS for s in _subjects(trig)):
+        # "Protesters attacked the embassies": violence in a protest is a riot (PLOVER).
+        etype, mode = "PROTEST", ["riot"]
     condition = _condition_mark(trig)
     conditional = condition == "unless" or (condition == "if" and aux in ("future", "hypothetical"))
     if conditional and QUAD_CONFLICT.get(etype, True) and etype != "THREATEN":
@@ -389,6 +395,9 @@ def _condition_mark(trig: Token) -> str | None:
                 if m.dep_ == "mark" and m.lower_ in ("if", "unless"):
                     return m.lower_
     return None
+
+
+PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob"})
 
 
 def _states(verb: Token, index: ActorIndex) -> bool:
