@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from communique.models import Article
+from communique.models import Article, Entity
 from communique.pipeline import CodedArticle, Coder
 
 pytestmark = pytest.mark.slow
@@ -31,7 +31,7 @@ def code(coder: Coder, text: str) -> list[Coded]:
     return [(e.type, codes(e.actor), codes(e.recipient), e.aux) for e in result.events]
 
 
-def codes(entities) -> tuple[str, ...]:
+def codes(entities: list[Entity]) -> tuple[str, ...]:
     """Participants' codes in alphabetical order: the order the text names them in is not
     what a rule decides."""
     return tuple(sorted(e.code for e in entities))
