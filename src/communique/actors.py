@@ -60,7 +60,8 @@ PEOPLE_NOUNS = frozenset(
     "jets warship warships bulldozer bulldozers gunship gunships militiaman militiamen "
     "bomber bombers gunman gunmen agent agents servicemen serviceman negotiator negotiators "
     "kurd kurds serb serbs inhabitant inhabitants farmer farmers landowner landowners "
-    "supporter supporters group groups".split()
+    "supporter supporters group groups parent parents relative relatives family families "
+    "student students mother mothers voter voters".split()
 )
 """Nouns for people who act for the country their modifier names ("Palestinian youths")."""
 QUANTITY_NOUNS = frozenset(
@@ -132,6 +133,7 @@ class ActorIndex:
         counts ("thousands of Iraqi Kurds").
         """
         out: list[Entity] = []
+        token = self._past_dateline(token)
         for t in [token, *(token.conjuncts if conjuncts else ())]:
             np = self.by_head.get(t.i) or self.by_token.get(t.i)
             if np is not None and (np.entities or np.kind != "role"):
@@ -155,6 +157,14 @@ class ActorIndex:
                 roles += [r for c in mods if (r := self.role_of(c)) is not None]
                 out.extend(_with_sector(found, roles[0].sector if roles else None))
         return unique_entities(out)
+
+    def _past_dateline(self, token: Token) -> Token:
+        """ "ASMARA (Reuters) — Abiy Ahmed and Isaias Afwerki signed...": the parser may make
+        the dateline the subject; the phrase it stands for is the first one after it."""
+        if token.i >= _body_start(token.doc):
+            return token
+        heads = [t for t in token.subtree if t.i >= _body_start(token.doc) and t.i in self.by_head]
+        return min(heads, key=lambda t: _depth_below(t, token), default=token)
 
     def _of_conjuncts(self, t: Token) -> list[Entity]:
         """ "the foreign ministers of Iran and Saudi Arabia": the role is held for each."""
@@ -699,9 +709,10 @@ def _through_appos(tok: Token, head: int) -> bool:
 
 
 def _np_head(tok: Token) -> Token:
-    """Climb from a modifier to the head of its noun phrase."""
+    """Climb from a modifier to the head of its noun phrase (never into the dateline)."""
     seen = 0
-    while tok.dep_ in CLIMB_DEPS and tok.head.i != tok.i and seen < 8:
+    floor = _body_start(tok.doc) if tok.i >= _body_start(tok.doc) else 0
+    while tok.dep_ in CLIMB_DEPS and tok.head.i != tok.i and tok.head.i >= floor and seen < 8:
         if tok.dep_ == "appos" and tok.head.pos_ not in ("PROPN", "NOUN"):
             break
         tok = tok.head
@@ -723,7 +734,8 @@ _OF_HEADS = frozenset(
 
 
 def _np_start(head: Token) -> int:
-    """First token of the noun phrase: its determiner and modifiers, no clauses.
+    """First token of the noun phrase: its determiner and modifiers, no clauses, nothing of
+    the dateline.
 
     A name that itself modifies another noun ("Japan" in "South Korea-Japan summit") is
     only its own words."""
@@ -733,7 +745,24 @@ def _np_start(head: Token) -> int:
     for c in head.lefts:
         if c.dep_ in CLIMB_DEPS | {"det", "nummod", "quantmod", "case", "punct", "cc"}:
             start = min(start, c.left_edge.i)
-    return start
+    return max(start, min(_body_start(head.doc), head.i))
+
+
+def _depth_below(tok: Token, top: Token) -> int:
+    """How many arcs below ``top`` the token hangs."""
+    depth = 0
+    while tok.i != top.i and tok.head.i != tok.i and depth < 50:
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
+def _body_start(doc: Doc) -> int:
+    """Index of the first token after the dateline (0 without one), cached on the doc."""
+    if "communique_body_start" not in doc.user_data:
+        found = dateline_match(doc.text)
+        end = found.end() if found else 0
+        doc.user_data["communique_body_start"] = next((t.i for t in doc if t.idx >= end), 0)
+    return doc.user_data["communique_body_start"]
 
 
 RANKS = {

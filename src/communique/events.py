@@ -71,9 +71,56 @@ def extract_events(doc: Doc, index: ActorIndex, lexicon: Lexicon) -> list[Event]
     events: list[Event] = []
     for sent_no, sent in enumerate(doc.sents):
         for ev in _sentence_events(doc, sent, sent_no, index, lexicon):
+            if _told_before(ev, doc, events) or _claim(ev, doc, events):
+                continue
             _aim_reaction(ev, doc, events)
+            _answer_request(ev, events)
             events.append(ev)
     return events
+
+
+def _told_before(ev: Event, doc: Doc, earlier: list[Event]) -> bool:
+    """ "The strike killed six people": a definite noun for an act already told is that act
+    again, not a new one."""
+    noun = doc[ev.trigger_head]
+    if noun.pos_ not in ("NOUN", "PROPN") or not any(
+        c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children
+    ):
+        return False
+    # A bare "strike" after an attack is the attack, not a labour strike.
+    types = {ev.type, "ASSAULT"} if ev.type == "PROTEST" and _lemma(noun) == "strike" else {ev.type}
+    return any(p.type in types for p in earlier)
+
+
+def _claim(ev: Event, doc: Doc, earlier: list[Event]) -> bool:
+    """ "Islamic State claimed responsibility for the attack": the claimer is the attacker
+    of the attack told before. Returns whether the claim was merged into that attack."""
+    if ev.type != "ASSAULT" or _lemma(doc[ev.trigger_head]) != "claim":
+        return False
+    attack = next((p for p in reversed(earlier) if p.type == "ASSAULT"), None)
+    if attack is None:
+        return False
+    if not attack.actor:
+        attack.actor = ev.actor
+        return True
+    ev.recipient = ev.recipient or list(attack.recipient)
+    return False
+
+
+ANSWERS = frozenset({"REJECT", "CONCEDE"})
+"""Acts that answer a demand: aimed, when they name no one, at whoever made it."""
+
+
+def _answer_request(ev: Event, earlier: list[Event]) -> None:
+    """ "Fernandez called on London to open negotiations... Britain would not negotiate":
+    a refusal (or a concession) answers the demand last made of its actor."""
+    if ev.type not in ANSWERS or ev.recipient:
+        return
+    codes = {e.code for e in ev.actor}
+    for prior in reversed(earlier):
+        if prior.type == "REQUEST" and codes & {e.code for e in prior.recipient}:
+            ev.recipient = [e for e in prior.actor if e.code not in codes]
+            return
 
 
 REACTION_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT", "THREATEN", "PROTEST"})
@@ -183,8 +230,12 @@ def _sentence_events(
         if m.entry.type == "CONSULT" and any(c.dep_ == "oprd" for c in trig.children):
             continue  # "called the measures a provocation" names; it is no call
         governor = _governing_trigger(trig, owner)
-        if governor is None and _protest_demand(trig, accepted):
-            governor = trig.head.i  # "demonstrated in Kirkuk calling for independence"
+        if governor is None and (
+            _protest_demand(trig, accepted) or _consequence(trig, m, accepted)
+        ):
+            # "demonstrated calling for independence", "signed a declaration ending decades
+            # of hostility": what the act demands or brings about is part of it
+            governor = trig.head.i
         if governor is not None and doc[governor].lemma_.lower() not in NEGATING_GOVERNORS:
             # The content's own content is content too.
             owner.update((i, owner[governor]) for i in m.tokens)
@@ -206,11 +257,24 @@ def _sentence_events(
 
 def _protest_demand(trig: Token, accepted: list[tuple[Match, Token]]) -> bool:
     """A participle that says what protesters demand is what their protest is about."""
+    return _participle_of(trig, accepted, {"PROTEST"})
+
+
+def _consequence(trig: Token, m: Match, accepted: list[tuple[Match, Token]]) -> bool:
+    """ "restored relations, ending decades of hostility": an end the act brings about."""
+    return m.entry.type in ("RETREAT", "CONCEDE") and _participle_of(
+        trig, accepted, {"AGREE", "SUPPORT", "CONSULT", "COOPERATE"}
+    )
+
+
+def _participle_of(trig: Token, accepted: list[tuple[Match, Token]], types: set[str]) -> bool:
+    """Whether the trigger is a participle clause, with no subject of its own, of an act of
+    one of these types."""
     return (
         trig.dep_ == "advcl"
         and trig.tag_ == "VBG"
         and not any(c.dep_ in SUBJECT_DEPS for c in trig.children)
-        and any(t.i == trig.head.i and m.entry.type == "PROTEST" for m, t in accepted)
+        and any(t.i == trig.head.i and m.entry.type in types for m, t in accepted)
     )
 
 
@@ -295,6 +359,9 @@ def _build(
     actors, recipients = _participants(trig, m, index)
     if entry.role == "host" and recipients:
         actors, recipients = recipients, actors
+    if entry.role == "visit" and actors and all(a.sector in FORCE_SECTORS for a in actors):
+        # "Kenyan police officers arrived in Haiti": a force sent abroad is aid, not a visit.
+        entry = replace(entry, type="AID", mode=None, role="joint")
     pending = None
     if actors and _guessed(trig, m, index):
         # Unnamed people with only the lead country to go by act for where they act.
@@ -397,6 +464,7 @@ def _condition_mark(trig: Token) -> str | None:
     return None
 
 
+FORCE_SECTORS = frozenset({"MIL", "COP"})
 PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob"})
 
 
