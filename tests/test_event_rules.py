@@ -185,6 +185,11 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         "Russia's foreign ministry said Moscow would respond with retaliatory steps.",
         [("THREATEN", ("RUS",), (), None)],
     ),
+    "a condition hung on the reporting verb still makes the act a threat": (
+        "The European Union said on Friday it could impose tariffs on U.S. imports if the "
+        "United States goes ahead with its steel duties.",
+        [("THREATEN", ("EUR",), ("USA",), None)],
+    ),
 }
 
 
@@ -195,3 +200,14 @@ def test_rule(coder: Coder, rule: str) -> None:
         (kind, tuple(sorted(actor)), tuple(sorted(recipient)), aux)
         for kind, actor, recipient, aux in expected
     ]
+
+
+def test_the_most_precise_date_is_the_events(coder: Coder) -> None:
+    text = (
+        "South Korea and the United States began their largest exercises in five years on Monday."
+    )
+    [result] = coder.code([Article(id="rule", text=text, published=date(2023, 3, 14))])
+    assert isinstance(result, CodedArticle)
+    [event] = result.events
+    assert event.date is not None
+    assert (event.date.date, event.date.precision) == ("2023-03-13", "day")

@@ -8,7 +8,13 @@ import pytest
 import spacy
 
 from communique.errors import ModelError
-from communique.nlp import DEFAULT_MODEL, _one_blas_thread, check_pipeline, model_name
+from communique.nlp import (
+    DEFAULT_MODEL,
+    _one_blas_thread,
+    check_pipeline,
+    mark_dateline,
+    model_name,
+)
 
 
 def test_a_blank_pipeline_lacks_the_components_and_says_how_to_install() -> None:
@@ -56,3 +62,16 @@ def test_the_process_computes_with_one_blas_thread() -> None:
     assert library[get]() == 2
     _one_blas_thread()
     assert library[get]() == 1
+
+
+def test_a_dateline_is_a_sentence_of_its_own() -> None:
+    nlp = spacy.blank("en")
+    doc = mark_dateline(nlp("ASMARA (Sahel Correspondent) — Ethiopia and Eritrea signed a pact."))
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts == ["ASMARA", "Ethiopia"]
+
+
+def test_a_report_without_a_dateline_keeps_its_sentences_to_the_parser() -> None:
+    nlp = spacy.blank("en")
+    doc = mark_dateline(nlp("Ethiopia and Eritrea signed a pact in Asmara — a first."))
+    assert [t.i for t in doc if t.is_sent_start] == [0]

@@ -171,18 +171,21 @@ def _attached_date(
     trig: Token, sent_tx: list[Timex], ref: date | None, anchor, future: bool
 ) -> DateValue | None:
     clause = _clause_head(trig)
-    best: DateValue | None = None
+    found: list[DateValue] = []
     for tx in sent_tx:
         if tx.kind not in ("date", "anchored"):
             continue
         head = trig.doc[tx.head]
-        if not (_governs(clause, head) or _governs(trig, head)):
-            continue
-        value = resolve_date(tx, ref, anchor, future=future)
-        if value.date:
-            return value
-        best = best or value
-    return best
+        if _governs(clause, head) or _governs(trig, head):
+            found.append(resolve_date(tx, ref, anchor, future=future))
+    # "its largest exercises in five years on Monday": the most precise date is the event's.
+    dated = [v for v in found if v.date]
+    if dated:
+        return min(dated, key=lambda v: PRECISION_RANK.get(v.precision or "", len(PRECISION_RANK)))
+    return found[0] if found else None
+
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
 def _anchor_clause_date(

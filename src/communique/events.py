@@ -455,13 +455,26 @@ QUAD_CONFLICT = {
 
 
 def _condition_mark(trig: Token) -> str | None:
-    """ "unless" or "if" where a clause states the condition of the act."""
-    for c in trig.children:
-        if c.dep_ == "advcl":
-            for m in c.children:
-                if m.dep_ == "mark" and m.lower_ in ("if", "unless"):
-                    return m.lower_
+    """ "unless" or "if" where a clause states the condition of the act (the parser may
+    hang it on the verb that reports the act: "said it could impose tariffs if...")."""
+    for c in _condition_clauses(trig):
+        for m in c.children:
+            if m.dep_ == "mark" and m.lower_ in ("if", "unless"):
+                return m.lower_
     return None
+
+
+def _condition_clauses(trig: Token) -> list[Token]:
+    holders = [trig, *(c for c in trig.children if c.dep_ in ("xcomp", "ccomp"))]
+    if trig.dep_ == "ccomp" and _lemma(trig.head) in REPORTING:
+        holders.append(trig.head)
+    return [
+        c
+        for h in holders
+        for c in h.children
+        if c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+    ]
 
 
 FORCE_SECTORS = frozenset({"MIL", "COP"})
@@ -477,13 +490,10 @@ def _states(verb: Token, index: ActorIndex) -> bool:
 
 def _condition_parties(trig: Token, index: ActorIndex) -> list[Entity]:
     """The subject of an "if"/"unless" clause under the trigger or the act it announces."""
-    for tok in (trig, *(c for c in trig.children if c.dep_ in ("xcomp", "ccomp"))):
-        for c in tok.children:
-            if c.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
-            ):
-                return [e for s in _subjects(c) for e in index.entities_for(s, owners=True)]
-    return []
+    clauses = _condition_clauses(trig)
+    if not clauses:
+        return []
+    return [e for s in _subjects(clauses[0]) for e in index.entities_for(s, owners=True)]
 
 
 def _refusal(trig: Token) -> bool:

@@ -15,6 +15,7 @@ import os
 from collections.abc import Iterable, Iterator
 
 from .errors import ModelError
+from .places import dateline_match
 
 log = logging.getLogger(__name__)
 
@@ -52,13 +53,37 @@ def _load(name: str):  # -> spacy.language.Language
     # blis is markedly slower than numpy on these CPUs and gives identical output.
     set_current_ops(NumpyOps(use_blis=False))
     _one_blas_thread()
+    _register()
     try:
         nlp = spacy.load(name)
     except OSError as exc:
         raise ModelError(f"spaCy pipeline {name!r} is not installed: {INSTALL_HINT}") from exc
     check_pipeline(nlp, name)
+    nlp.add_pipe(DATELINE_PIPE, before="parser")
     log.info("loaded spaCy pipeline %s %s", nlp.meta.get("name"), nlp.meta.get("version"))
     return nlp
+
+
+DATELINE_PIPE = "communique_dateline"
+
+
+def mark_dateline(doc):  # (Doc) -> Doc; registered as a spaCy component below
+    """Make a wire dateline ("ASMARA (Reuters) —") a sentence of its own before the parser
+    runs, so that the lead is parsed as the sentence it is and not as the dateline's
+    apposition ("YANGON — Myanmar's military seized power" read as one noun phrase)."""
+    found = dateline_match(doc.text)
+    if found is not None:
+        after = next((t for t in doc if t.idx >= found.end()), None)
+        if after is not None and after.i > 0:
+            after.is_sent_start = True
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(DATELINE_PIPE):
+        Language.component(DATELINE_PIPE, func=mark_dateline)
 
 
 _BLAS_THREAD_SETTERS = (
