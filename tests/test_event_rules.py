@@ -190,6 +190,32 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         "United States goes ahead with its steel duties.",
         [("THREATEN", ("EUR",), ("USA",), None)],
     ),
+    "'no minister would attend' is a refusal": (
+        "May said no British minister would attend the World Cup in Russia this summer.",
+        [("REJECT", ("GBR",), (), None)],
+    ),
+    "a participle that carries out a sanction is part of it": (
+        "The U.N. Security Council voted on Saturday to impose sanctions on North Korea, "
+        "banning trade in luxury goods.",
+        [("SANCTION", ("UNO",), ("PRK",), None)],
+    ),
+    "exercises a force holds alone are a show of force": (
+        "China's military said it would hold exercises in six zones around Taiwan.",
+        [("MOBILIZE", ("CHN",), (), "future")],
+    ),
+    "waging war is an attack, and vowing to wage it a threat": (
+        "Hamas vowed to wage war against Israel.",
+        [("THREATEN", ("PSE",), ("ISR",), None)],
+    ),
+    "a rejection of a resolution is aimed at whoever passed it": (
+        "The U.N. Security Council voted on Saturday to impose sanctions on North Korea. "
+        "North Korea's ambassador rejected the resolution.",
+        [("SANCTION", ("UNO",), ("PRK",), None), ("REJECT", ("PRK",), ("UNO",), None)],
+    ),
+    "a pilot handed back is released": (
+        "Pakistan handed a captured Indian pilot back to India on Friday.",
+        [("RETREAT", ("PAK",), ("IND", "IND"), None)],
+    ),
 }
 
 

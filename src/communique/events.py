@@ -146,6 +146,11 @@ REFERRING_NOUNS: dict[str, frozenset[str] | None] = {
     ),
     **dict.fromkeys("accusation accusations charge charges".split(), frozenset({"ACCUSE"})),
     **dict.fromkeys(
+        "demand demands call calls request appeal ultimatum proposal offer".split(),
+        frozenset({"REQUEST", "AGREE", "THREATEN"}),
+    ),
+    **dict.fromkeys("resolution vote verdict ruling warrant".split(), None),
+    **dict.fromkeys(
         "exercise exercises drill drills test tests deployment buildup".split(),
         frozenset({"COOPERATE", "MOBILIZE"}),
     ),
@@ -261,10 +266,16 @@ def _protest_demand(trig: Token, accepted: list[tuple[Match, Token]]) -> bool:
 
 
 def _consequence(trig: Token, m: Match, accepted: list[tuple[Match, Token]]) -> bool:
-    """ "restored relations, ending decades of hostility": an end the act brings about."""
-    return m.entry.type in ("RETREAT", "CONCEDE") and _participle_of(
-        trig, accepted, {"AGREE", "SUPPORT", "CONSULT", "COOPERATE"}
+    """ "restored relations, ending decades of hostility", "imposed sanctions, banning
+    trade in arms": what the act brings about, or how it is done, is part of it."""
+    if m.entry.type in ("RETREAT", "CONCEDE"):
+        return _participle_of(trig, accepted, {"AGREE", "SUPPORT", "CONSULT", "COOPERATE"})
+    return m.entry.type in MATERIAL_CONFLICT and _participle_of(
+        trig, accepted, set(MATERIAL_CONFLICT)
     )
+
+
+MATERIAL_CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
 
 
 def _participle_of(trig: Token, accepted: list[tuple[Match, Token]], types: set[str]) -> bool:
@@ -406,6 +417,9 @@ def _build(
         # "would strike if Hezbollah violated the truce": the threat is aimed at whoever
         # must meet the condition.
         recipients = [r for r in _condition_parties(trig, index) if not _same(r, actors)]
+    if etype == "COOPERATE" and entry.context == "military" and len(_codes(actors)) == 1:
+        # Exercises a force holds on its own are a show of force, not cooperation.
+        etype, mode = "MOBILIZE", ["troops"]
     if aux == "future" and etype in COOPERATIVE_TO_AGREE:
         etype, mode = "AGREE", []  # PLOVER: promised cooperation is AGREE
     elif aux == "future" and etype == "RETREAT":
@@ -486,6 +500,10 @@ def _states(verb: Token, index: ActorIndex) -> bool:
     return any(c.dep_ == "ccomp" for c in verb.children) or any(
         st.verb == verb.i for st in index.statements
     )
+
+
+def _codes(entities: list[Entity]) -> set[str]:
+    return {e.code for e in entities}
 
 
 def _condition_parties(trig: Token, index: ActorIndex) -> list[Entity]:
@@ -637,7 +655,7 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
             for o in [holder, *holder.children]
             if o.i == trig.i or o.dep_ in ("dobj", "nsubjpass") or o.i in m.tokens[1:]
             for p in o.children
-            if p.dep_ == "prep" and p.lower_ in ("in", "inside", "into")
+            if p.dep_ == "prep" and p.lower_ in ("in", "inside", "into", "across")
             for g in p.children
             if g.dep_ == "pobj"
             for e in index.entities_for(g)
@@ -811,6 +829,12 @@ def _aux(trig: Token) -> str | None:
     chain = _clause_chain(trig)
     if any(tok.lemma_.lower() in NEGATING_GOVERNORS for tok in chain[1:]):
         return "negation"  # "denied that Belgrade planned to send forces"
+    if any(
+        c.dep_ == "det" and c.lower_ in ("no", "neither")
+        for s in _subjects(trig)
+        for c in s.children
+    ):
+        return "negation"  # "no minister would attend"
     for i, tok in enumerate(chain):
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         if any(c.dep_ == "neg" for c in tok.children) and i == 0:
@@ -820,9 +844,7 @@ def _aux(trig: Token) -> str | None:
         if auxes & FUTURE_AUX:
             return "future"
         if "would" in auxes:
-            above = chain[i + 1] if i + 1 < len(chain) else None
-            reported = above is not None and above.lemma_.lower() in REPORTING
-            return "future" if reported else "hypothetical"
+            return "future" if _reported(tok) else "hypothetical"
         if i > 0 and tok.lemma_.lower() in FUTURE_GOVERNORS:
             return "future"
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
@@ -832,6 +854,18 @@ def _aux(trig: Token) -> str | None:
         if tok.dep_ not in ("xcomp", "acl", "pcomp", "dobj", "nsubjpass", "conj", "ccomp"):
             break
     return None
+
+
+def _reported(tok: Token) -> bool:
+    """Whether the clause is what someone said ("said Israel would withdraw", "said the
+    withdrawal would take months and that France would continue...")."""
+    for _ in range(4):
+        if tok.dep_ not in ("ccomp", "conj", "xcomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in REPORTING:
+            return True
+    return False
 
 
 def _clause_chain(trig: Token) -> list[Token]:
