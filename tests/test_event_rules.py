@@ -216,6 +216,11 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         "Pakistan handed a captured Indian pilot back to India on Friday.",
         [("RETREAT", ("PAK",), ("IND", "IND"), None)],
     ),
+    "a meeting the act took place in happened; one named as known did not happen again": (
+        "Erdogan told Biden in a phone call on Sunday that Turkey expected progress. "
+        "Biden said during the call that the relationship was strong.",
+        [("CONSULT", ("TUR", "USA"), (), None)],
+    ),
 }
 
 

@@ -332,7 +332,30 @@ def _noun_happens(noun: Token) -> bool:
         return noun.dep_ == "ROOT"
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and head.lemma_.lower() in OCCUR_VERBS:
         return True
-    return noun.dep_ == "ROOT"
+    return noun.dep_ == "ROOT" or _setting(noun)
+
+
+MEETING_NOUNS = frozenset(
+    "call talk talks meeting summit conversation conference negotiation negotiations".split()
+)
+
+
+def _setting(noun: Token) -> bool:
+    """ "reached the deal in a phone call", "told Sarkozy at a meeting", "speaking after
+    talks with Biden": a meeting the sentence's act took place in, or after, happened. ("during
+    the call" names one told before: background.)"""
+    prep = noun.head
+    if (
+        noun.dep_ != "pobj"
+        or prep.head.pos_ not in ("VERB", "AUX")
+        or _lemma(noun) not in MEETING_NOUNS
+    ):
+        return False
+    if prep.lower_ == "after":
+        return True
+    return prep.lower_ in ("in", "at", "during") and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children
+    )
 
 
 def _governing_trigger(trig: Token, claimed: dict[int, int]) -> int | None:
@@ -818,6 +841,17 @@ def _noun_participants(noun: Token, index: ActorIndex) -> tuple[list[Entity], li
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         for s in _subjects(head):
             actors = index.entities_for(s) + actors
+    if _setting(noun):
+        # "Erdogan told Biden in a phone call": who acts in the sentence and to whom.
+        verb = head.head
+        actors = [e for s in _subjects(verb) for e in index.entities_for(s)] + actors
+        actors += [
+            e
+            for c in verb.children
+            if c.dep_ in ("dobj", "dative")
+            for e in index.entities_for(c)
+            if index.role_of(c) is not None or (index.by_head.get(c.i) or index.by_token.get(c.i))
+        ]
     return unique_entities(actors), unique_entities(recipients)
 
 
