@@ -332,6 +332,8 @@ def _noun_happens(noun: Token) -> bool:
         return noun.dep_ == "ROOT"
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and head.lemma_.lower() in OCCUR_VERBS:
         return True
+    if any(c.dep_ == "relcl" and _lemma(c) in OCCUR_VERBS for c in noun.children):
+        return True  # "riots that erupted after the arrest"
     return noun.dep_ == "ROOT" or _setting(noun)
 
 
@@ -424,7 +426,9 @@ def _build(
             for e in index.entities_for(s, owners=True)
             if not _same(e, actors)
         ]
-    if etype in ("ASSAULT", "COERCE") and any(_lemma(s) in PROTESTERS for s in _subjects(trig)):
+    if etype in ("ASSAULT", "COERCE") and any(
+        _lemma(p) in PROTESTERS for s in _subjects(trig) for p in _counted(s)
+    ):
         # "Protesters attacked the embassies": violence in a protest is a riot (PLOVER).
         etype, mode = "PROTEST", ["riot"]
     condition = _condition_mark(trig)
@@ -515,7 +519,20 @@ def _condition_clauses(trig: Token) -> list[Token]:
 
 
 FORCE_SECTORS = frozenset({"MIL", "COP"})
-PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob"})
+PROTESTERS = frozenset(
+    {"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "supporter"}
+)
+
+
+def _counted(tok: Token) -> list[Token]:
+    """ "Tens of thousands of protesters": the people a quantity counts, else the word."""
+    if tok.lemma_.lower() in QUANTITY_NOUNS or tok.pos_ == "NUM":
+        for c in tok.children:
+            if c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return _counted(g)
+    return [tok]
 
 
 def _states(verb: Token, index: ActorIndex) -> bool:
