@@ -318,6 +318,10 @@ def _depth(tok: Token) -> int:
 
 def _is_background(tok: Token) -> bool:
     """Participles and clauses that describe a noun are background, not acts."""
+    if tok.dep_ == "relcl" and any(
+        c.dep_ in ("nsubj", "aux") and c.lower_ in ("who", "had", "has", "have") for c in tok.children
+    ):
+        return False  # "supporters who had marched against Maduro": the clause tells an act
     if tok.dep_ in ("acl", "relcl") and tok.tag_ in ("VBN", "VBG") and tok.head.pos_ == "NOUN":
         # ...except what a statement says: "issued a declaration demanding that...".
         return tok.dep_ == "acl" and tok.head.lemma_.lower() not in STATEMENT_NOUNS
@@ -828,6 +832,8 @@ def _subjects(trig: Token) -> list[Token]:
     tok = trig
     for _ in range(6):
         subs = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        if subs and tok.dep_ == "relcl" and subs[0].tag_ in ("WP", "WDT"):
+            return [tok.head]  # "supporters who had marched": the supporters
         if subs:
             return subs
         if tok.dep_ in INHERIT_DEPS and tok.head.i != tok.i:
