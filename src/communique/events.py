@@ -319,7 +319,8 @@ def _depth(tok: Token) -> int:
 def _is_background(tok: Token) -> bool:
     """Participles and clauses that describe a noun are background, not acts."""
     if tok.dep_ == "relcl" and any(
-        c.dep_ in ("nsubj", "aux") and c.lower_ in ("who", "had", "has", "have") for c in tok.children
+        c.dep_ in ("nsubj", "aux") and c.lower_ in ("who", "had", "has", "have")
+        for c in tok.children
     ):
         return False  # "supporters who had marched against Maduro": the clause tells an act
     if tok.dep_ in ("acl", "relcl") and tok.tag_ in ("VBN", "VBG") and tok.head.pos_ == "NOUN":
