@@ -221,6 +221,15 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         "Biden said during the call that the relationship was strong.",
         [("CONSULT", ("TUR", "USA"), (), None)],
     ),
+    "'Army officers in Gabon' are people of the army, acting for Gabon": (
+        "LIBREVILLE (Sahel Correspondent) — Army officers in Gabon seized power on Wednesday.",
+        [("COERCE", ("GAB",), (), None)],
+    ),
+    "a relative clause with its own subject tells an act of the noun it describes": (
+        "Guaido spoke before thousands of supporters in Caracas who had marched against "
+        "Maduro's government.",
+        [("PROTEST", ("VEN",), ("VEN",), None)],
+    ),
 }
 
 

@@ -259,7 +259,20 @@ class ActorResolver:
                         del groups[_np_head(root).i]
                     groups[first.i].append((span, kind, payload))
         for head, items in list(groups.items()):
-            if not any(s.start <= head < s.end for s, _, _ in items) and doc[head].pos_ != "PROPN":
+            lemma = doc[head].lemma_.lower()
+            people = (
+                lemma in PEOPLE_NOUNS
+                and lemma not in GENERIC_PEOPLE
+                and all(
+                    s.root.head.i == head and s.root.dep_ in ("compound", "amod")
+                    for s, _, _ in items
+                )
+            )
+            if (
+                not any(s.start <= head < s.end for s, _, _ in items)
+                and doc[head].pos_ != "PROPN"
+                and not people  # "Army officers" are people of the army
+            ):
                 # "the South Korea-Japan summit": the names modify an event, not one party.
                 del groups[head]
                 for item in items:
