@@ -251,3 +251,19 @@ def test_the_most_precise_date_is_the_events(coder: Coder) -> None:
     [event] = result.events
     assert event.date is not None
     assert (event.date.date, event.date.precision) == ("2023-03-13", "day")
+
+
+def dates(coder: Coder, text: str, published: date) -> list[tuple[str, str | None]]:
+    [result] = coder.code([Article(id="rule", text=text, published=published)])
+    assert isinstance(result, CodedArticle)
+    return [(e.type, e.date.date if e.date else None) for e in result.events]
+
+
+def test_a_since_date_is_when_a_state_began_not_the_act(coder: Coder) -> None:
+    text = "Turkey has blocked Sweden's membership of NATO since May 2022."
+    assert dates(coder, text, date(2023, 7, 11)) == [("REJECT", "2023-07-11")]
+
+
+def test_an_announced_act_is_dated_when_it_was_announced(coder: Coder) -> None:
+    text = "Niger's junta chief said on Saturday that the military would hand over power."
+    assert dates(coder, text, date(2023, 8, 22)) == [("CONCEDE", "2023-08-19")]

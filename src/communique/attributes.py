@@ -22,7 +22,7 @@ from .actors import ActorIndex
 from .knowledge import KnowledgeBase
 from .models import Article, DateValue, Entity, Event, Location, Quote
 from .places import Gazetteer, dateline_match, find_event_location
-from .quotes import Statement, build_quotes
+from .quotes import SAY_VERBS, Statement, build_quotes
 from .timex import (
     Timex,
     find_timexes,
@@ -176,8 +176,13 @@ def _attached_date(
         if tx.kind not in ("date", "anchored"):
             continue
         head = trig.doc[tx.head]
+        if head.head.lower_ in ("since", "until"):
+            continue  # "has blocked the bid since May 2022": when a state began, not the act
         if _governs(clause, head) or _governs(trig, head):
             found.append(resolve_date(tx, ref, anchor, future=future))
+    if not found and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SAY_VERBS:
+        # "said on Saturday that the military would hand over power": said then.
+        return _attached_date(clause.head, sent_tx, ref, anchor, future)
     # "its largest exercises in five years on Monday": the most precise date is the event's.
     dated = [v for v in found if v.date]
     if dated:

@@ -297,7 +297,15 @@ def _decided_act(
     match to code and whether it is a threat."""
     if m.entry.type != "AGREE":
         return m, trig, False
-    acts = [c for c in contents if c.entry.type in DECIDED_ACTS]
+    # Only the act promised itself ("vowed to attack"), not one in a clause of purpose
+    # further down ("offered troops to help him oust a general").
+    acts = [
+        c
+        for c in contents
+        if c.entry.type in DECIDED_ACTS
+        and doc[c.tokens[0]].dep_ in ("xcomp", "ccomp", "conj")
+        and doc[c.tokens[0]].head.i in m.tokens
+    ]
     if not acts:
         return m, trig, False
     if _lemma(trig) in DECIDING_VERBS:
@@ -318,11 +326,12 @@ def _depth(tok: Token) -> int:
 
 def _is_background(tok: Token) -> bool:
     """Participles and clauses that describe a noun are background, not acts."""
-    if tok.dep_ == "relcl" and any(
-        c.dep_ in ("nsubj", "aux") and c.lower_ in ("who", "had", "has", "have")
-        for c in tok.children
+    if (
+        tok.dep_ == "acl"
+        and tok.head.pos_ == "NOUN"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     ):
-        return False  # "supporters who had marched against Maduro": the clause tells an act
+        return True  # "their effort to overthrow the government": an aim, not an act
     if tok.dep_ in ("acl", "relcl") and tok.tag_ in ("VBN", "VBG") and tok.head.pos_ == "NOUN":
         # ...except what a statement says: "issued a declaration demanding that...".
         return tok.dep_ == "acl" and tok.head.lemma_.lower() not in STATEMENT_NOUNS
