@@ -230,6 +230,14 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         "Maduro's government.",
         [("PROTEST", ("VEN",), ("VEN",), None)],
     ),
+    "a vow to retaliate is aimed at whoever attacked": (
+        "The United States and Britain struck targets in Yemen overnight. The Houthis vowed "
+        "to retaliate.",
+        [
+            ("ASSAULT", ("GBR", "USA"), ("YEM",), None),
+            ("THREATEN", ("YEM",), ("GBR", "USA"), None),
+        ],
+    ),
 }
 
 

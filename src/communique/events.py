@@ -63,7 +63,8 @@ REFUSABLE = frozenset({"AGREE", "CONSULT", "CONCEDE", "RETREAT"})
 """Acts whose announced negation ("will not accept", "would not withdraw") is a refusal."""
 DECIDING_VERBS = frozenset({"agree", "vote", "approve"})
 """Collective decisions: "agreed to impose sanctions" codes the sanction itself."""
-DECIDED_ACTS = frozenset({"SANCTION", "COERCE", "MOBILIZE", "ASSAULT"})
+MATERIAL_CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
+"""Conflictual acts done to someone, not said."""
 
 
 def extract_events(doc: Doc, index: ActorIndex, lexicon: Lexicon) -> list[Event]:
@@ -107,20 +108,29 @@ def _claim(ev: Event, doc: Doc, earlier: list[Event]) -> bool:
     return False
 
 
-ANSWERS = frozenset({"REJECT", "CONCEDE"})
-"""Acts that answer a demand: aimed, when they name no one, at whoever made it."""
+ANSWERS: dict[str, frozenset[str]] = {
+    "REJECT": frozenset({"REQUEST"}),
+    "CONCEDE": frozenset({"REQUEST"}),
+    "THREATEN": MATERIAL_CONFLICT,
+}
+"""Acts that answer an earlier act aimed at their actor, and the acts they answer: a
+refusal or a concession answers a demand, a threat of retaliation an attack."""
 
 
 def _answer_request(ev: Event, earlier: list[Event]) -> None:
-    """ "Fernandez called on London to open negotiations... Britain would not negotiate":
-    a refusal (or a concession) answers the demand last made of its actor."""
-    if ev.type not in ANSWERS or ev.recipient:
+    """ "Fernandez called on London to open negotiations... Britain would not negotiate",
+    "the Houthis said five fighters had been killed and vowed to retaliate": an answer that
+    names no one is aimed at whoever last acted on its actor."""
+    answered = ANSWERS.get(ev.type)
+    if answered is None or ev.recipient:
         return
     codes = {e.code for e in ev.actor}
     for prior in reversed(earlier):
-        if prior.type == "REQUEST" and codes & {e.code for e in prior.recipient}:
-            ev.recipient = [e for e in prior.actor if e.code not in codes]
-            return
+        if prior.type in answered and codes & {e.code for e in prior.recipient}:
+            aimed = [e for e in prior.actor if e.code not in codes]
+            if aimed:
+                ev.recipient = aimed
+                return
 
 
 REACTION_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT", "THREATEN", "PROTEST"})
@@ -275,9 +285,6 @@ def _consequence(trig: Token, m: Match, accepted: list[tuple[Match, Token]]) -> 
     )
 
 
-MATERIAL_CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
-
-
 def _participle_of(trig: Token, accepted: list[tuple[Match, Token]], types: set[str]) -> bool:
     """Whether the trigger is a participle clause, with no subject of its own, of an act of
     one of these types."""
@@ -302,7 +309,7 @@ def _decided_act(
     acts = [
         c
         for c in contents
-        if c.entry.type in DECIDED_ACTS
+        if c.entry.type in MATERIAL_CONFLICT
         and doc[c.tokens[0]].dep_ in ("xcomp", "ccomp", "conj")
         and doc[c.tokens[0]].head.i in m.tokens
     ]
