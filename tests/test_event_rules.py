@@ -238,6 +238,15 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
             ("THREATEN", ("YEM",), ("GBR", "USA"), None),
         ],
     ),
+    "forces leaving a country withdraw; a minister leaving it does not": (
+        "The last Syrian troops left Lebanon on Tuesday. Foreign Minister Sergei Lavrov left "
+        "Paris on Wednesday.",
+        [("RETREAT", ("SYR",), ("LBN",), None)],
+    ),
+    "engaging in mediation is a consultation between all sides": (
+        "Oman has mediated between the Houthis and Saudi Arabia.",
+        [("CONSULT", ("OMN", "SAU", "YEM"), (), None)],
+    ),
 }
 
 

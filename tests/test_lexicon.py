@@ -230,6 +230,15 @@ def test_every_role_the_packaged_header_documents_is_accepted(tmp_path: Path) ->
         assert Lexicon.load([path]).entries[("verb", "fault")].role == role
 
 
+def test_every_actor_kind_the_packaged_header_documents_is_accepted(tmp_path: Path) -> None:
+    header = (resources.files("communique") / "data" / "lexicon.yaml").read_text("utf-8")
+    doc = " ".join(line.lstrip("# ") for line in header.splitlines() if line.startswith("#"))
+    kinds = re.findall(r'"([a-z-]+)"', doc.split("actor (optional):")[1].split("(")[0])
+    assert kinds == ["forces"]
+    path = write(tmp_path, "RETREAT:\n  verbs:\n    - {p: quit, actor: forces}\n")
+    assert Lexicon.load([path]).entries[("verb", "quit")].actor == "forces"
+
+
 @pytest.mark.parametrize(
     ("text", "problem"),
     [
@@ -243,6 +252,7 @@ def test_every_role_the_packaged_header_documents_is_accepted(tmp_path: Path) ->
         ("AGREE:\n  verbs:\n    - {mode: phone}\n", "needs a pattern string 'p'"),
         ("AGREE:\n  verbs:\n    - {p: agree, weight: 2}\n", "unknown keys"),
         ("AGREE:\n  adverbs: [gladly]\n", "only 'verbs' and 'nouns'"),
+        ("RETREAT:\n  verbs:\n    - {p: leave, actor: soldiers}\n", "actor must be one of"),
         ("AGREE:\n  verbs: [agree\n", "cannot read the lexicon"),
     ],
 )

@@ -416,6 +416,8 @@ def _build(
     actors, recipients = _participants(trig, m, index)
     if entry.role == "host" and recipients:
         actors, recipients = recipients, actors
+    if entry.actor == "forces" and not (actors and all(a.sector in FORCE_SECTORS for a in actors)):
+        return None  # "Kerry left Paris" is no withdrawal; "the last troops left Lebanon" is
     if entry.role == "visit" and actors and all(a.sector in FORCE_SECTORS for a in actors):
         # "Kenyan police officers arrived in Haiti": a force sent abroad is aid, not a visit.
         entry = replace(entry, type="AID", mode=None, role="joint")
@@ -801,7 +803,7 @@ def _object_entities(c: Token, index: ActorIndex, aimed: bool = False) -> list[E
             e
             for p in c.children
             if p.dep_ in ("prep", "agent")
-            for e in _prep_entities(p, index, ("by", "of"), aimed)
+            for e in _prep_entities(p, index, ("by", "of", "including"), aimed)
         ]
     if c.dep_ == "prep":
         return _prep_entities(c, index, (), aimed)

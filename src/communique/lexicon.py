@@ -20,6 +20,9 @@ from .errors import KnowledgeBaseError
 from .scores import PLOVER_TYPES
 
 ROLES = ("joint", "visit", "host")
+ACTOR_KINDS = ("forces",)
+"""What an entry may require of its actors: "forces" (armed forces or police) for words
+that are events only when forces do them ("the last Syrian troops left Lebanon")."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,8 @@ class Entry:
     mode: str | None = None
     context: str | None = None
     role: str = "joint"
+    actor: str | None = None
+    """None, or "forces": the event counts only when armed forces or police do it."""
 
     @property
     def specificity(self) -> int:
@@ -168,7 +173,7 @@ def _find_dependent(tok: Token, word: Word) -> Token | None:
         if c.dep_ in ("xcomp", "prep", "agent", "dobj", "acomp", "prt", "advcl", "ccomp"):
             for g in c.children:
                 if word.fits(g) and (
-                    g.dep_ in ("dobj", "pobj", "prt", "xcomp", "nsubjpass", "prep")
+                    g.dep_ in ("dobj", "pobj", "prt", "xcomp", "nsubjpass", "prep", "advmod")
                     or (g.dep_ == "aux" and g.tag_ == "MD" and c.dep_ == "ccomp")
                 ):
                     # A modal of the reported clause counts: "said that Libya must...".
@@ -228,7 +233,7 @@ def _entry(etype: str, pos: str, item: Any, name: str) -> Entry:
     spec = {"p": item} if isinstance(item, str) else item
     if not isinstance(spec, dict) or not isinstance(spec.get("p"), str) or not spec["p"].strip():
         raise KnowledgeBaseError(f"{name}: {etype} entry {item!r} needs a pattern string 'p'")
-    unknown = set(spec) - {"p", "mode", "context", "role"}
+    unknown = set(spec) - {"p", "mode", "context", "role", "actor"}
     if unknown:
         raise KnowledgeBaseError(f"{name}: {etype} entry {spec['p']!r} has unknown keys {unknown}")
     role = spec.get("role", "joint")
@@ -237,6 +242,11 @@ def _entry(etype: str, pos: str, item: Any, name: str) -> Entry:
             f"{name}: {etype} entry {spec['p']!r}: role must be one of {ROLES}"
         )
     pattern = " ".join(spec["p"].lower().split())
+    actor = spec.get("actor")
+    if actor is not None and actor not in ACTOR_KINDS:
+        raise KnowledgeBaseError(
+            f"{name}: {etype} entry {spec['p']!r}: actor must be one of {ACTOR_KINDS}"
+        )
     return Entry(
         type=etype,
         pos=pos,
@@ -245,6 +255,7 @@ def _entry(etype: str, pos: str, item: Any, name: str) -> Entry:
         mode=spec.get("mode"),
         context=spec.get("context"),
         role=role,
+        actor=actor,
     )
 
 
