@@ -189,9 +189,10 @@ class ActorIndex:
         return np.role if np is not None else None
 
     def _where(self, t: Token) -> list[Entity]:
-        """ "demonstrators in Baghdad": people act for the country they are in."""
+        """ "demonstrators in Baghdad", "inhabitants of the Golan Heights": people act for the
+        country they are in."""
         for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "from", "throughout", "across"):
+            if c.dep_ == "prep" and c.lower_ in ("in", "from", "throughout", "across", "of"):
                 for g in c.children:
                     np = self.by_head.get(g.i)
                     if np is not None and np.kind == "country":
@@ -329,6 +330,8 @@ class ActorResolver:
         for span in filter_spans([doc[s:e] for s, e in known] + persons):
             if span.start_char < filed_end:
                 continue
+            if span.end < len(doc) and doc[span.end].tag_ == "$":
+                continue  # "US $50 million" names a currency, not a party
             entries = known.get((span.start, span.end)) or self.kb.lookup(span.text, on=on)
             if entries:
                 out.append((span, "kb", entries))

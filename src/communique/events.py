@@ -40,6 +40,7 @@ AIMED_TYPES = frozenset(
 """Types aimed at someone: "on X" names their target, not their topic."""
 OCCUR_VERBS = frozenset(
     "take hold begin start resume continue end conclude open occur happen kill wound hit "
+    "complete speed accelerate finish "
     "destroy leave launch stage mount carry conduct impose announce follow be break "
     "erupt spread grow escalate intensify rage".split()
 )
@@ -596,12 +597,10 @@ def _unnamed_people(trig: Token, index: ActorIndex) -> Entity | None:
     """ "Prisoners rioted at a jail in Dili": people named by no country act for the place
     where they act; the attributes stage fills the code in from the event's location."""
     for s in _subjects(trig):
-        head = s
-        if head.lemma_.lower() in QUANTITY_NOUNS:
-            head = next((g for c in s.children if c.lower_ == "of" for g in c.children), s)
+        [head] = _counted(s)
         lemma = head.lemma_.lower()
-        if lemma in GENERIC_PEOPLE:
-            return None
+        if lemma in GENERIC_PEOPLE and head.i == s.i:
+            return None  # "people said": commentators; "thousands of people marched": a crowd
         role = index.role_of(head)
         if lemma in PEOPLE_NOUNS or role is not None:
             text = trig.doc[s.left_edge.i : s.i + 1].text
