@@ -247,6 +247,18 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         "Oman has mediated between the Houthis and Saudi Arabia.",
         [("CONSULT", ("OMN", "SAU", "YEM"), (), None)],
     ),
+    "an arrest by no one named is the authorities' of the place": (
+        "A Canadian missionary was arrested in Lebanon on Tuesday.",
+        [("COERCE", ("LBN",), ("CAN",), None)],
+    ),
+    "a withdrawal sped up happened, from where it says": (
+        "The United States speeded up the withdrawal of its forces from Panama on Wednesday.",
+        [("RETREAT", ("USA",), ("PAN",), None)],
+    ),
+    "thousands of people blocking streets are protesters": (
+        "Hundreds of thousands of people blocked streets in Hong Kong on Sunday.",
+        [("PROTEST", ("HKG",), ("HKG",), None)],
+    ),
 }
 
 

@@ -427,7 +427,7 @@ def _build(
         # Unnamed people with only the lead country to go by act for where they act.
         pending, actors = replace(actors[0], entity_text=actors[0].entity_text), []
     if not actors and pending is None:
-        pending = _unnamed_people(trig, index)
+        pending = _unnamed_people(trig, index) or _state_agent(trig, m)
     if not actors and pending is None and entry.pos == "noun" and entry.type == "PROTEST":
         # "demonstrations spread to ten counties": a protest noun implies its protesters.
         pending = Entity(code="", sector="CVL", entity_text=trig.text)
@@ -581,6 +581,20 @@ def _condition_parties(trig: Token, index: ActorIndex) -> list[Entity]:
 def _refusal(trig: Token) -> bool:
     auxes = {c.lower_ for c in trig.children if c.dep_ == "aux"}
     return bool(auxes & (FUTURE_AUX | {"would", "can", "could"}))
+
+
+STATE_MODES = frozenset({"arrest", "deport", "investigate", "allege", "convict"})
+"""Acts only a state's authorities do: done in the passive by no one named, they are the
+authorities' of the place ("a missionary was arrested in Lebanon")."""
+
+
+def _state_agent(trig: Token, m: Match) -> Entity | None:
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)
+    if not passive or m.entry.mode not in STATE_MODES:
+        return None
+    if any(c.dep_ == "agent" for c in trig.children):
+        return None
+    return Entity(code="", sector="GOV", entity_text="authorities")
 
 
 def _guessed(trig: Token, m: Match, index: ActorIndex) -> bool:
@@ -872,11 +886,12 @@ def _noun_participants(noun: Token, index: ActorIndex) -> tuple[list[Entity], li
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in JOINT_PREPS:
             actors += _prep_entities(c, index)
-        elif c.dep_ == "prep" and c.lower_ in ("on", "against", "by", "to"):
-            target = _prep_entities(c, index)
+        elif c.dep_ == "prep" and c.lower_ in ("on", "against", "by", "to", "from", "of"):
+            # "the withdrawal of invasion forces from Panama": where from, one phrase further
+            target = _prep_entities(c, index, ("of",), aimed=c.lower_ == "of")
             if c.lower_ == "by":
                 actors += target
-            else:
+            elif c.lower_ != "of" or not actors:
                 recipients += target
     head = noun.head
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
