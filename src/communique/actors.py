@@ -692,6 +692,12 @@ class ActorResolver:
             return _reporter(tok, index) or _last(index, tok.i, lambda np: np.kind == "person")
         if lower in PRONOUNS_THING:
             return _it(tok, index)
+        if (
+            lower in PRONOUNS_GROUP
+            and tok.head.i > tok.i
+            and (said := _reporter(tok, index, ("country", "igo", "body", "group", "person")))
+        ):
+            return said
         if lower in PRONOUNS_GROUP:
             doc = index.doc
             here = doc[tok.i].sent.start
@@ -1237,9 +1243,10 @@ def _body_anaphor(tok: Token, index: ActorIndex) -> list[Entity]:
 NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG"})
 
 
-def _reporter(tok: Token, index: ActorIndex) -> list[Entity]:
-    """ "Medvedev told Sarkozy that he had ordered...": the subject of a reported clause
-    who is "he" is the one reporting, not the last person named."""
+def _reporter(tok: Token, index: ActorIndex, kinds: tuple[str, ...] = ("person",)) -> list[Entity]:
+    """ "Medvedev told Sarkozy that he had ordered...", "France and its allies announced
+    that they would withdraw": the subject of a reported clause who is "he" or "they" is
+    the one reporting, not the last party named."""
     clause = tok.head
     if tok.dep_ != "nsubj" or clause.dep_ != "ccomp":
         return []
@@ -1249,8 +1256,8 @@ def _reporter(tok: Token, index: ActorIndex) -> list[Entity]:
     for s in verb.children:
         if s.dep_ == "nsubj":
             np = index.by_head.get(s.i) or index.by_token.get(s.i)
-            if np is not None and np.kind == "person":
-                return list(np.entities)
+            if np is not None and np.kind in kinds:
+                return index.entities_for(s)
     return []
 
 
