@@ -40,7 +40,7 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 CASES: dict[str, tuple[str, list[Coded]]] = {
     "a dateline is where the report was filed, never a party": (
         "BAGHDAD (Gulf Bulletin) — A U.S. drone strike killed Iran's top commander on Friday.",
-        [("ASSAULT", ("USA",), (), None), ("ASSAULT", ("USA",), ("IRN",), None)],
+        [("ASSAULT", ("USA",), ("IRN",), None)],
     ),
     "a strike with a weapon is an attack, a bare strike a labour protest": (
         "Israel launched air strikes on Beirut on Tuesday. Dock workers in Haifa went on "
@@ -258,6 +258,18 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
     "thousands of people blocking streets are protesters": (
         "Hundreds of thousands of people blocked streets in Hong Kong on Sunday.",
         [("PROTEST", ("HKG",), ("HKG",), None)],
+    ),
+    "an attack noun that is the subject of 'killed' is that one attack": (
+        "A U.S. drone strike killed Iran's top commander on Friday.",
+        [("ASSAULT", ("USA",), ("IRN",), None)],
+    ),
+    "an invasion 'of' a country is aimed at it, not at the invader's 'its'": (
+        "Israel mounted its long-threatened invasion of Lebanon on Tuesday.",
+        [("ASSAULT", ("ISR",), ("LBN",), None)],
+    ),
+    "a suspension of links with a country is aimed at it": (
+        "Italy announced a suspension of air links with Serbia on Wednesday.",
+        [("SANCTION", ("ITA",), ("SRB",), None)],
     ),
 }
 

@@ -246,6 +246,8 @@ def _sentence_events(
         if m.entry.type == "CONSULT" and any(c.dep_ == "oprd" for c in trig.children):
             continue  # "called the measures a provocation" names; it is no call
         governor = _governing_trigger(trig, owner)
+        if governor is None and _names_the_act(trig, m, accepted):
+            governor = trig.head.i  # "a drone strike killed the general": one attack
         if governor is None and (
             _protest_demand(trig, accepted) or _consequence(trig, m, accepted)
         ):
@@ -269,6 +271,15 @@ def _sentence_events(
         if ev is not None:
             out.append(ev)
     return _drop_negated_governors(out, doc)
+
+
+def _names_the_act(trig: Token, m: Match, accepted: list[tuple[Match, Token]]) -> bool:
+    """An event noun that is the subject of a verb telling the same kind of act."""
+    return (
+        m.entry.pos == "noun"
+        and trig.dep_ in ("nsubj", "nsubjpass")
+        and any(t.i == trig.head.i and a.entry.type == m.entry.type for a, t in accepted)
+    )
 
 
 def _protest_demand(trig: Token, accepted: list[tuple[Match, Token]]) -> bool:
@@ -691,8 +702,10 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
         if holder.i != trig.i and holder.dep_ in ("dobj", "pobj") and m.entry.type != "MOBILIZE":
             # ("deployed its troops": the mobilized force is the instrument, not a party)
             # "expelled two Algerian diplomats": the pattern's own object has an owner;
-            # "respond to any provocation by the North": or names it.
-            recipients += index.entities_for(holder, owners=True) or [
+            # "respond to any provocation by the North", "mounted its invasion of Lebanon":
+            # or names it.
+            owned = [e for e in index.entities_for(holder, owners=True) if not _same(e, actors)]
+            recipients += owned or [
                 e
                 for p in holder.children
                 if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "of", "from")
@@ -803,6 +816,11 @@ def _clause_tokens(trig: Token) -> list[Token]:
 def _object_entities(c: Token, index: ActorIndex, aimed: bool = False) -> list[Entity]:
     """Parties an object or prepositional phrase names. ``aimed``: the event is aimed at
     someone, so "on X" names a target ("tariffs on Australian barley"), not a topic."""
+    if c.dep_ == "prt":
+        # "kidnapped up to 16 Russian advisers": the parser hangs the object off the particle
+        return [
+            e for g in c.children if g.dep_ == "prep" for e in _prep_entities(g, index, (), aimed)
+        ]
     if c.dep_ == "dative" and c.pos_ == "ADP":
         # "provide loans to Vietnam": the parser's dative "to" is a preposition
         return _prep_entities(c, index, (), aimed)
@@ -843,7 +861,7 @@ def _prep_entities(
         out += index.entities_for(g, owners) or [
             e
             for p in g.children
-            if p.dep_ == "prep" and p.lower_ in ("from", "of") and aimed
+            if p.dep_ == "prep" and p.lower_ in ("from", "of", "with") and aimed
             for h in p.children
             if h.dep_ == "pobj"
             for e in index.entities_for(h, owners=True)
