@@ -8,6 +8,10 @@ subject that codes, or a noun that a verb makes happen ("held talks", "a summit 
 held"). A trigger inside the content of another trigger ("agreed to hold a meeting",
 "expressed his intention to coordinate") is that event's content, not a second event.
 Words in adjective clauses ("citizens abducted by the North") are background.
+
+The auxiliary modes come from :mod:`communique.modes`; what a later act does to one told
+before (a reaction aimed at it, an answer, the same act told again) from
+:mod:`communique.discourse`.
 """
 
 from __future__ import annotations
@@ -19,15 +23,29 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from .actors import GENERIC_PEOPLE, PEOPLE_NOUNS, QUANTITY_NOUNS, ActorIndex
+from .discourse import (
+    MATERIAL_CONFLICT,
+    PURPOSE_NOUNS,
+    aim_answer,
+    aim_reaction,
+    merge_claim,
+    told_before,
+)
 from .lexicon import Lexicon, Match
 from .models import Entity, Event, unique_entities
-from .quotes import SAY_VERBS
+from .modes import (
+    CONDITION_MARKS,
+    FUTURE_AUX,
+    NEGATING_GOVERNORS,
+    REPORTING,
+    aux_mode,
+    drop_negated_governors,
+)
 
 log = logging.getLogger(__name__)
 
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "dobj", "pobj", "prep", "relcl", "attr"})
 """A trigger reached from another trigger through these is part of its content."""
-BACKGROUND_DEPS = frozenset({"acl", "relcl", "amod", "compound"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp"})
 RECIPIENT_PREPS = frozenset("with to on against from for toward towards".split())
@@ -44,15 +62,6 @@ OCCUR_VERBS = frozenset(
     "destroy leave launch stage mount carry conduct impose announce follow be break "
     "erupt spread grow escalate intensify rage".split()
 )
-FUTURE_GOVERNORS = frozenset(
-    "plan intend expect aim prepare hope seek want set schedule propose intention plan".split()
-)
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "gonna"})
-HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "can", "should"})
-REPORTING = SAY_VERBS | {"announce", "report", "confirm"}
-FUTURE_ADJ = frozenset({"upcoming", "planned", "proposed", "future", "next", "forthcoming"})
-CONDITION_MARKS = frozenset({"if", "unless", "whether"})
-NEGATING_GOVERNORS = frozenset({"deny"})
 STATEMENT_NOUNS = frozenset(
     "statement declaration resolution letter communique communiqué message report note "
     "decree appeal".split()
@@ -64,8 +73,6 @@ REFUSABLE = frozenset({"AGREE", "CONSULT", "CONCEDE", "RETREAT"})
 """Acts whose announced negation ("will not accept", "would not withdraw") is a refusal."""
 DECIDING_VERBS = frozenset({"agree", "vote", "approve"})
 """Collective decisions: "agreed to impose sanctions" codes the sanction itself."""
-MATERIAL_CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
-"""Conflictual acts done to someone, not said."""
 
 
 def extract_events(doc: Doc, index: ActorIndex, lexicon: Lexicon) -> list[Event]:
@@ -73,159 +80,12 @@ def extract_events(doc: Doc, index: ActorIndex, lexicon: Lexicon) -> list[Event]
     events: list[Event] = []
     for sent_no, sent in enumerate(doc.sents):
         for ev in _sentence_events(doc, sent, sent_no, index, lexicon):
-            if _told_before(ev, doc, events) or _claim(ev, doc, events):
+            if told_before(ev, doc, events) or merge_claim(ev, doc, events):
                 continue
-            _aim_reaction(ev, doc, events)
-            _answer_request(ev, events)
+            aim_reaction(ev, doc, events)
+            aim_answer(ev, events)
             events.append(ev)
     return events
-
-
-def _told_before(ev: Event, doc: Doc, earlier: list[Event]) -> bool:
-    """ "The strike killed six people": a definite noun for an act already told is that act
-    again, not a new one."""
-    noun = doc[ev.trigger_head]
-    if noun.pos_ not in ("NOUN", "PROPN") or not any(
-        c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children
-    ):
-        return False
-    # A bare "strike" after an attack is the attack, not a labour strike.
-    types = {ev.type, "ASSAULT"} if ev.type == "PROTEST" and _lemma(noun) == "strike" else {ev.type}
-    return any(p.type in types for p in earlier)
-
-
-def _claim(ev: Event, doc: Doc, earlier: list[Event]) -> bool:
-    """ "Islamic State claimed responsibility for the attack": the claimer is the attacker
-    of the attack told before. Returns whether the claim was merged into that attack."""
-    if ev.type != "ASSAULT" or _lemma(doc[ev.trigger_head]) != "claim":
-        return False
-    attack = next((p for p in reversed(earlier) if p.type == "ASSAULT"), None)
-    if attack is None:
-        return False
-    if not attack.actor:
-        attack.actor = ev.actor
-        return True
-    ev.recipient = ev.recipient or list(attack.recipient)
-    return False
-
-
-ANSWERS: dict[str, frozenset[str]] = {
-    "REJECT": frozenset({"REQUEST"}),
-    "CONCEDE": frozenset({"REQUEST"}),
-    "THREATEN": MATERIAL_CONFLICT,
-}
-"""Acts that answer an earlier act aimed at their actor, and the acts they answer: a
-refusal or a concession answers a demand, a threat of retaliation an attack."""
-
-
-def _answer_request(ev: Event, earlier: list[Event]) -> None:
-    """ "Fernandez called on London to open negotiations... Britain would not negotiate",
-    "the Houthis said five fighters had been killed and vowed to retaliate": an answer that
-    names no one is aimed at whoever last acted on its actor."""
-    answered = ANSWERS.get(ev.type)
-    if answered is None or ev.recipient:
-        return
-    codes = {e.code for e in ev.actor}
-    for prior in reversed(earlier):
-        if prior.type in answered and codes & {e.code for e in prior.recipient}:
-            aimed = [e for e in prior.actor if e.code not in codes]
-            if aimed:
-                ev.recipient = aimed
-                return
-
-
-REACTION_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT", "THREATEN", "PROTEST"})
-REFERRING_NOUNS: dict[str, frozenset[str] | None] = {
-    **dict.fromkeys(
-        "agreement deal accord treaty pact plan truce ceasefire consensus declaration".split(),
-        frozenset({"AGREE", "SUPPORT", "RETREAT", "CONCEDE"}),
-    ),
-    **dict.fromkeys(
-        "strike strikes attack attacks bombing bombings assault raid raids killing killings "
-        "invasion offensive violence aggression shelling airstrike airstrikes".split(),
-        frozenset({"ASSAULT"}),
-    ),
-    **dict.fromkeys(
-        "detention detentions arrest arrests crackdown ban coup takeover".split(),
-        frozenset({"COERCE"}),
-    ),
-    **dict.fromkeys(
-        "sanction sanctions expulsion expulsions embargo".split(), frozenset({"SANCTION"})
-    ),
-    **dict.fromkeys(
-        "return release withdrawal pullout resignation".split(), frozenset({"RETREAT", "CONCEDE"})
-    ),
-    **dict.fromkeys("accusation accusations charge charges".split(), frozenset({"ACCUSE"})),
-    **dict.fromkeys(
-        "demand demands call calls request appeal ultimatum proposal offer".split(),
-        frozenset({"REQUEST", "AGREE", "THREATEN"}),
-    ),
-    **dict.fromkeys("resolution vote verdict ruling warrant".split(), None),
-    **dict.fromkeys(
-        "exercise exercises drill drills test tests deployment buildup".split(),
-        frozenset({"COOPERATE", "MOBILIZE"}),
-    ),
-    **dict.fromkeys(
-        "decision move step steps action actions measure measures outcome announcement".split(),
-        None,
-    ),
-}
-"""Nouns a reaction names an earlier act by ("welcomed the agreement", "condemned the
-strike"), with the types of act each can name; None: any act."""
-
-
-def _aim_reaction(ev: Event, doc: Doc, earlier: list[Event]) -> None:
-    """ "The United States welcomed the agreement": a reaction to an act reported earlier is
-    aimed at those who did it."""
-    codes = {e.code for e in ev.actor}
-    if ev.type not in REACTION_TYPES or ev.trigger_head < 0:
-        return
-    if any(e.code not in codes for e in ev.recipient):
-        return  # the reaction names its target ("condemned the strike on Gaza")
-    trig = doc[ev.trigger_head]
-    objects = [c for c in trig.children if c.dep_ == "dobj"]
-    # "condemned the strike", "expressed support for the strike", "reacted to the move",
-    # "warned of action in response to the exercises"
-    named = objects + [
-        g
-        for h in (trig, *objects)
-        for c in h.children
-        if c.dep_ == "prep" and c.lower_ in ("for", "to", "of", "with", "over", "against")
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    named += [
-        g
-        for t in trig.subtree
-        if t.dep_ == "pobj" and t.lemma_.lower() in PURPOSE_NOUNS
-        for c in t.children
-        if c.dep_ == "prep" and c.lower_ in ("to", "of", "against", "at", "over")
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    # "the expulsion order": the modifier names the act.
-    named += [c for n in named for c in n.children if c.dep_ == "compound"]
-    for noun in named:
-        key = noun.lower_ if noun.lower_ in REFERRING_NOUNS else noun.lemma_.lower()
-        if key not in REFERRING_NOUNS:
-            continue
-        types = REFERRING_NOUNS[key]
-        candidates = [
-            p for p in reversed(earlier) if p.actor and (types is None or p.type in types)
-        ]
-        # "welcomed the agreement": best the act told with the same word ("agreed").
-        same_word = [p for p in candidates if _shares_stem(doc[p.trigger_head], noun)]
-        for prior in same_word or candidates:
-            aimed = [e for e in prior.actor if e.code not in codes]
-            if aimed:
-                ev.recipient = aimed
-                return
-
-
-def _shares_stem(trig: Token, noun: Token) -> bool:
-    a, b = trig.lemma_.lower(), noun.lemma_.lower()
-    n = min(len(a), len(b), 5)
-    return n >= 4 and a[:n] == b[:n]
 
 
 def _sentence_events(
@@ -270,7 +130,7 @@ def _sentence_events(
             ev.type, ev.mode, ev.aux = "THREATEN", [], None if ev.aux == "future" else ev.aux
         if ev is not None:
             out.append(ev)
-    return _drop_negated_governors(out, doc)
+    return drop_negated_governors(out, doc)
 
 
 def _names_the_act(trig: Token, m: Match, accepted: list[tuple[Match, Token]]) -> bool:
@@ -447,7 +307,7 @@ def _build(
         log.debug("no coded actor for %r in sentence %d", trig.text, sent_no)
         return None
     recipients = [r for r in recipients if not _same(r, actors)]
-    aux = _aux(trig)
+    aux = aux_mode(trig, _subjects(trig))
     etype, mode = entry.type, [entry.mode] if entry.mode else []
     if etype == "PROTEST" and _lemma(trig) == "protest" and _states(trig, index):
         # "protested that Croatia was failing refugees": a protest in words accuses the
@@ -778,9 +638,6 @@ def _purpose_parties(trig: Token, index: ActorIndex) -> list[Entity]:
     return out
 
 
-PURPOSE_NOUNS = frozenset({"protest", "response", "retaliation", "solidarity", "defiance"})
-
-
 FIGHT_NOUNS = frozenset("clash clashes fighting fight battle confrontation skirmish attack".split())
 
 
@@ -930,91 +787,3 @@ def _noun_participants(noun: Token, index: ActorIndex) -> tuple[list[Entity], li
 
 
 # -- auxiliary modes ------------------------------------------------------------------------
-
-
-def _aux(trig: Token) -> str | None:
-    """PLOVER's auxiliary mode from the verb group and the clauses above the trigger."""
-    chain = _clause_chain(trig)
-    if any(tok.lemma_.lower() in NEGATING_GOVERNORS for tok in chain[1:]):
-        return "negation"  # "denied that Belgrade planned to send forces"
-    if any(
-        c.dep_ == "det" and c.lower_ in ("no", "neither")
-        for s in _subjects(trig)
-        for c in s.children
-    ):
-        return "negation"  # "no minister would attend"
-    for i, tok in enumerate(chain):
-        auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-        if any(c.dep_ == "neg" for c in tok.children) and i == 0:
-            return "negation"
-        if auxes & HYPOTHETICAL_AUX:
-            return "hypothetical"
-        if auxes & FUTURE_AUX:
-            return "future"
-        if "would" in auxes:
-            return "future" if _reported(tok) else "hypothetical"
-        if i > 0 and tok.lemma_.lower() in FUTURE_GOVERNORS:
-            return "future"
-        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
-            return "hypothetical"
-        if any(c.lower_ in FUTURE_ADJ for c in tok.children if c.dep_ == "amod"):
-            return "future"
-        if tok.dep_ not in ("xcomp", "acl", "pcomp", "dobj", "nsubjpass", "conj", "ccomp"):
-            break
-    return None
-
-
-def _reported(tok: Token) -> bool:
-    """Whether the clause is what someone said ("said Israel would withdraw", "said the
-    withdrawal would take months and that France would continue...")."""
-    for _ in range(4):
-        if tok.dep_ not in ("ccomp", "conj", "xcomp") or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-        if tok.lemma_.lower() in REPORTING:
-            return True
-    return False
-
-
-def _clause_chain(trig: Token) -> list[Token]:
-    """The trigger and the words governing it up to the clause that reports it."""
-    chain = [trig]
-    tok = trig
-    while tok.head.i != tok.i and len(chain) < 6:
-        if tok.dep_ == "conj" and (
-            tok.tag_ == "VBD" or any(c.dep_ in ("aux", "nsubj") for c in tok.children)
-        ):
-            break  # "said Tokyo would provide vessels and praised Hanoi": a verb of its own
-        if tok.dep_ not in (
-            "xcomp",
-            "acl",
-            "pcomp",
-            "dobj",
-            "nsubjpass",
-            "ccomp",
-            "conj",
-            "pobj",
-            "prep",
-        ):
-            break
-        tok = tok.head
-        chain.append(tok)
-    return chain
-
-
-def _drop_negated_governors(events: list[Event], doc: Doc) -> list[Event]:
-    """ "denied sending troops": the denial negates the act; it is not a separate rejection."""
-    negated_heads = {
-        t.i
-        for e in events
-        if e.aux == "negation" and e.trigger_head >= 0
-        for t in _clause_chain(doc[e.trigger_head])[1:]
-    }
-    return [
-        e
-        for e in events
-        if not (
-            e.trigger_head in negated_heads
-            and doc[e.trigger_head].lemma_.lower() in NEGATING_GOVERNORS
-        )
-    ]

@@ -1,0 +1,170 @@
+"""Links between an article's events: what an act said later does to one told before.
+
+A reaction is aimed at those who did the act it names ("The United States welcomed the
+agreement"); an answer at whoever made the demand or the attack it answers ("Britain would
+not negotiate", "the Houthis vowed to retaliate"); a definite noun for an act already told
+is that act again ("the strike killed six people"); a claim of responsibility names the
+attacker of the attack told before.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .models import Event
+
+MATERIAL_CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
+"""Conflictual acts done to someone, not said."""
+
+
+def told_before(ev: Event, doc: Doc, earlier: list[Event]) -> bool:
+    """ "The strike killed six people": a definite noun for an act already told is that act
+    again, not a new one."""
+    noun = doc[ev.trigger_head]
+    if noun.pos_ not in ("NOUN", "PROPN") or not any(
+        c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children
+    ):
+        return False
+    # A bare "strike" after an attack is the attack, not a labour strike.
+    strike = ev.type == "PROTEST" and noun.lemma_.lower() == "strike"
+    types = {ev.type, "ASSAULT"} if strike else {ev.type}
+    return any(p.type in types for p in earlier)
+
+
+def merge_claim(ev: Event, doc: Doc, earlier: list[Event]) -> bool:
+    """ "Islamic State claimed responsibility for the attack": the claimer is the attacker
+    of the attack told before. Returns whether the claim was merged into that attack."""
+    if ev.type != "ASSAULT" or doc[ev.trigger_head].lemma_.lower() != "claim":
+        return False
+    attack = next((p for p in reversed(earlier) if p.type == "ASSAULT"), None)
+    if attack is None:
+        return False
+    if not attack.actor:
+        attack.actor = ev.actor
+        return True
+    ev.recipient = ev.recipient or list(attack.recipient)
+    return False
+
+
+ANSWERS: dict[str, frozenset[str]] = {
+    "REJECT": frozenset({"REQUEST"}),
+    "CONCEDE": frozenset({"REQUEST"}),
+    "THREATEN": MATERIAL_CONFLICT,
+}
+"""Acts that answer an earlier act aimed at their actor, and the acts they answer: a
+refusal or a concession answers a demand, a threat of retaliation an attack."""
+
+
+def aim_answer(ev: Event, earlier: list[Event]) -> None:
+    """ "Fernandez called on London to open negotiations... Britain would not negotiate",
+    "the Houthis said five fighters had been killed and vowed to retaliate": an answer that
+    names no one is aimed at whoever last acted on its actor."""
+    answered = ANSWERS.get(ev.type)
+    if answered is None or ev.recipient:
+        return
+    codes = {e.code for e in ev.actor}
+    for prior in reversed(earlier):
+        if prior.type in answered and codes & {e.code for e in prior.recipient}:
+            aimed = [e for e in prior.actor if e.code not in codes]
+            if aimed:
+                ev.recipient = aimed
+                return
+
+
+REACTION_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT", "THREATEN", "PROTEST"})
+
+
+REFERRING_NOUNS: dict[str, frozenset[str] | None] = {
+    **dict.fromkeys(
+        "agreement deal accord treaty pact plan truce ceasefire consensus declaration".split(),
+        frozenset({"AGREE", "SUPPORT", "RETREAT", "CONCEDE"}),
+    ),
+    **dict.fromkeys(
+        "strike strikes attack attacks bombing bombings assault raid raids killing killings "
+        "invasion offensive violence aggression shelling airstrike airstrikes".split(),
+        frozenset({"ASSAULT"}),
+    ),
+    **dict.fromkeys(
+        "detention detentions arrest arrests crackdown ban coup takeover".split(),
+        frozenset({"COERCE"}),
+    ),
+    **dict.fromkeys(
+        "sanction sanctions expulsion expulsions embargo".split(), frozenset({"SANCTION"})
+    ),
+    **dict.fromkeys(
+        "return release withdrawal pullout resignation".split(), frozenset({"RETREAT", "CONCEDE"})
+    ),
+    **dict.fromkeys("accusation accusations charge charges".split(), frozenset({"ACCUSE"})),
+    **dict.fromkeys(
+        "demand demands call calls request appeal ultimatum proposal offer".split(),
+        frozenset({"REQUEST", "AGREE", "THREATEN"}),
+    ),
+    **dict.fromkeys("resolution vote verdict ruling warrant".split(), None),
+    **dict.fromkeys(
+        "exercise exercises drill drills test tests deployment buildup".split(),
+        frozenset({"COOPERATE", "MOBILIZE"}),
+    ),
+    **dict.fromkeys(
+        "decision move step steps action actions measure measures outcome announcement".split(),
+        None,
+    ),
+}
+"""Nouns a reaction names an earlier act by ("welcomed the agreement", "condemned the
+strike"), with the types of act each can name; None: any act."""
+
+
+def aim_reaction(ev: Event, doc: Doc, earlier: list[Event]) -> None:
+    """ "The United States welcomed the agreement": a reaction to an act reported earlier is
+    aimed at those who did it."""
+    codes = {e.code for e in ev.actor}
+    if ev.type not in REACTION_TYPES or ev.trigger_head < 0:
+        return
+    if any(e.code not in codes for e in ev.recipient):
+        return  # the reaction names its target ("condemned the strike on Gaza")
+    trig = doc[ev.trigger_head]
+    objects = [c for c in trig.children if c.dep_ == "dobj"]
+    # "condemned the strike", "expressed support for the strike", "reacted to the move",
+    # "warned of action in response to the exercises"
+    named = objects + [
+        g
+        for h in (trig, *objects)
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in ("for", "to", "of", "with", "over", "against")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    named += [
+        g
+        for t in trig.subtree
+        if t.dep_ == "pobj" and t.lemma_.lower() in PURPOSE_NOUNS
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ in ("to", "of", "against", "at", "over")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    # "the expulsion order": the modifier names the act.
+    named += [c for n in named for c in n.children if c.dep_ == "compound"]
+    for noun in named:
+        key = noun.lower_ if noun.lower_ in REFERRING_NOUNS else noun.lemma_.lower()
+        if key not in REFERRING_NOUNS:
+            continue
+        types = REFERRING_NOUNS[key]
+        candidates = [
+            p for p in reversed(earlier) if p.actor and (types is None or p.type in types)
+        ]
+        # "welcomed the agreement": best the act told with the same word ("agreed").
+        same_word = [p for p in candidates if _shares_stem(doc[p.trigger_head], noun)]
+        for prior in same_word or candidates:
+            aimed = [e for e in prior.actor if e.code not in codes]
+            if aimed:
+                ev.recipient = aimed
+                return
+
+
+def _shares_stem(trig: Token, noun: Token) -> bool:
+    a, b = trig.lemma_.lower(), noun.lemma_.lower()
+    n = min(len(a), len(b), 5)
+    return n >= 4 and a[:n] == b[:n]
+
+
+PURPOSE_NOUNS = frozenset({"protest", "response", "retaliation", "solidarity", "defiance"})
