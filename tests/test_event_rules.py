@@ -308,3 +308,17 @@ def test_a_since_date_is_when_a_state_began_not_the_act(coder: Coder) -> None:
 def test_an_announced_act_is_dated_when_it_was_announced(coder: Coder) -> None:
     text = "Niger's junta chief said on Saturday that the military would hand over power."
     assert dates(coder, text, date(2023, 8, 22)) == [("CONCEDE", "2023-08-19")]
+
+
+def test_an_event_among_parties_is_placed_at_a_dateline_in_one_of_their_countries(
+    coder: Coder,
+) -> None:
+    text = (
+        "ASMARA (Sahel Correspondent) — Ethiopian Prime Minister Abiy Ahmed and Eritrean "
+        "President Isaias Afwerki signed a declaration on Monday."
+    )
+    [result] = coder.code([Article(id="rule", text=text, published=date(2018, 7, 9))])
+    assert isinstance(result, CodedArticle)
+    [event] = result.events
+    assert event.location is not None
+    assert (event.location.country_code, event.location.basis) == ("ERI", "dateline")

@@ -387,8 +387,8 @@ def dateline_place(text: str, gazetteer: Gazetteer) -> Location | None:
 def _locate(
     ev: Event, trig: Token, gazetteer: Gazetteer, dateline: Location | None, kb: KnowledgeBase
 ) -> Location | None:
-    """The place phrase attached to the event; else, for an event among one country's
-    parties, the dateline if it is in that country, or that country itself."""
+    """The place phrase attached to the event; else the dateline if it is in a party's
+    country; else, for an event among one country's parties, that country itself."""
     found = find_event_location(trig, gazetteer)
     if found is not None:
         return replace(found, basis="phrase")
@@ -397,6 +397,8 @@ def _locate(
     # Unnamed people guessed to be the lead country's: theirs, unless a place says otherwise.
     parties = ev.actor + ev.recipient + ([ev.pending_actor] if ev.pending_actor else [])
     codes = {e.code for e in parties} - NON_STATE_CODES
+    if dateline is not None and dateline.country_code in codes:
+        return dateline  # "ASMARA - Ethiopia and Eritrea signed...": where the report is filed
     if len(codes) != 1 or (ev.type == "CONSULT" and len(ev.actor) > 1):
         return None
     (code,) = codes
