@@ -24,8 +24,14 @@ SEED = SHARED_EVAL / "seed.jsonl"
 PLOVER_GSR = SHARED_EVAL / "plover_gsr.jsonl"
 DATED = "seed-lee-ishiba-call"
 UNDATED = "seed-lee-ishiba-call-undated"
-PLOVER_GSR_F1_FLOOR = 0.45
-"""The floor of this stage; later work raises it."""
+PLOVER_GSR_F1_FLOOR = 0.57
+DEV_F1_FLOOR = 0.63
+DEV_TYPE_RECALL_FLOOR = 0.40
+DEV_AUX_FLOOR = 0.95
+"""Floors a little under what the coder scores (PLOVER sentences F1 0.583; development set
+F1 0.639, lowest type recall 0.43, aux 0.987): a later change may move a figure by a hair,
+not lower it unseen. The events issue's targets (0.70, 0.75, every type's recall 0.5) are
+above them; raise the floors as the figures rise."""
 
 
 def gold(path: Path) -> Path:
@@ -111,6 +117,16 @@ def test_seed_three_chains_of_attribution(article: str) -> None:
     assert ("Lee Jae-myung", "presidential spokesperson Kang Yoo-jung", "call readout") in chains
     assert ("Lee Jae-myung", None, "social media") in chains
     assert ("Shigeru Ishiba", "Japan’s Ministry of Foreign Affairs", "statement") in chains
+
+
+def test_dev_set_event_floors(capsys) -> None:
+    report = evaluate(DEV, capsys)
+    assert report["article_count"] == 62
+    assert report["f1"] >= DEV_F1_FLOOR
+    recalls = {t: c["recall"] for t, c in report["per_type"].items() if c["recall"] is not None}
+    assert len(recalls) == 16
+    assert min(recalls.values()) >= DEV_TYPE_RECALL_FLOOR, recalls
+    assert report["accuracy"]["aux"]["accuracy"] >= DEV_AUX_FLOOR
 
 
 def test_dev_set_quote_attribution_floors(capsys) -> None:
