@@ -26,12 +26,12 @@ DATED = "seed-lee-ishiba-call"
 UNDATED = "seed-lee-ishiba-call-undated"
 PLOVER_GSR_F1_FLOOR = 0.57
 DEV_F1_FLOOR = 0.63
-DEV_TYPE_RECALL_FLOOR = 0.40
+DEV_TYPE_RECALL_FLOOR = 0.50
 DEV_AUX_FLOOR = 0.95
-"""Floors a little under what the coder scores (PLOVER sentences F1 0.583; development set
-F1 0.639, lowest type recall 0.43, aux 0.987): a later change may move a figure by a hair,
-not lower it unseen. The events issue's targets (0.70, 0.75, every type's recall 0.5) are
-above them; raise the floors as the figures rise."""
+"""Floors a little under what the coder scores (the README's Evaluation section has the
+figures): a later change may move a figure by a hair, not lower it unseen. Every type's
+recall on the development set must stay at the events issue's 0.5; the F1 floors are
+below its targets (0.70, 0.75) and rise as the figures do."""
 
 
 def gold(path: Path) -> Path:

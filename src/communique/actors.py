@@ -67,7 +67,7 @@ PEOPLE_NOUNS = frozenset(
 QUANTITY_NOUNS = frozenset(
     "thousand thousands hundred hundreds dozen dozens ten tens million millions score scores "
     "group groups some many most members "
-    "member third half majority number".split()
+    "member third half majority number contingent contingents detachment batch".split()
 )
 FORMER_WORDS = frozenset({"former", "ex", "predecessor", "late", "ousted", "then"})
 PRONOUNS_PERSON = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
