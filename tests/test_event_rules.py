@@ -271,6 +271,11 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         "Italy announced a suspension of air links with Serbia on Wednesday.",
         [("SANCTION", ("ITA",), ("SRB",), None)],
     ),
+    "a demand conjoined to what a speaker reports is the speaker's": (
+        "China's foreign ministry said the Philippine boats had entered Chinese waters and "
+        "urged Manila to stop sending materials.",
+        [("REQUEST", ("CHN",), ("PHL",), None)],
+    ),
 }
 
 

@@ -743,6 +743,11 @@ def _subjects(trig: Token) -> list[Token]:
             return [tok.head]  # "supporters who had marched": the supporters
         if subs:
             return subs
+        if tok.dep_ == "conj" and _lemma(tok) in SPEECH_ACTS and _reported_clause(tok.head):
+            # "...said the boats had entered its waters and urged Manila to stop": the
+            # parser hangs the second act on the reported clause; it is the speaker's.
+            tok = tok.head.head
+            continue
         if tok.dep_ in INHERIT_DEPS and tok.head.i != tok.i:
             # "resorted to throwing stones": through the preposition to the clause.
             tok = tok.head.head if tok.dep_ == "pcomp" else tok.head
@@ -753,6 +758,17 @@ def _subjects(trig: Token) -> list[Token]:
             continue
         break
     return []
+
+
+SPEECH_ACTS = frozenset(
+    "urge call demand ask appeal warn threaten accuse condemn denounce criticize criticise "
+    "praise welcome thank invite reject insist".split()
+)
+"""Verbs of acts done in words, which a speaker does, not what the speaker reports."""
+
+
+def _reported_clause(tok: Token) -> bool:
+    return tok.dep_ == "ccomp" and _lemma(tok.head) in REPORTING
 
 
 def _noun_participants(noun: Token, index: ActorIndex) -> tuple[list[Entity], list[Entity]]:
