@@ -577,6 +577,17 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
             recipients += _object_entities(c, index, aimed)
     # "expressed his intention to...": the actor's own words name no other party.
     recipients = [r for r in recipients if not _same(r, actors)]
+    if m.entry.type == "ACCUSE":
+        # "complained to the UN over Israeli air raids": the accused is whose act it is
+        # about, not whom the complaint is made to.
+        about = [
+            e
+            for c in trig.children
+            if c.dep_ == "prep" and c.lower_ in ("over", "about")
+            for e in _prep_entities(c, index, ("over", "about"), aimed=True)
+            if not _same(e, actors)
+        ]
+        recipients = about or recipients
     if not recipients:
         # "agreed to provide aid to Romania", "expressed his intention to coordinate with Lee":
         # the other party hangs from the clause that says what was agreed; "demanded that
@@ -718,7 +729,7 @@ def _prep_entities(
         out += index.entities_for(g, owners) or [
             e
             for p in g.children
-            if p.dep_ == "prep" and p.lower_ in ("from", "of", "with") and aimed
+            if p.dep_ == "prep" and p.lower_ in ("from", "of", "with", "in") and aimed
             for h in p.children
             if h.dep_ == "pobj"
             for e in index.entities_for(h, owners=True)
