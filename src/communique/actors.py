@@ -31,7 +31,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .knowledge import KBEntry, KnowledgeBase, Role
+from .knowledge import NON_STATE_CODES, KBEntry, KnowledgeBase, Role
 from .models import Entity, Mention, unique_entities
 from .places import dateline_match
 from .quotes import SAY_VERBS, Statement, find_statements, speaker_at
@@ -295,7 +295,7 @@ class ActorResolver:
         if dateline is None:
             return None
         for entry in self.kb.lookup(dateline.group(1).strip().title()):
-            if entry.kind in ("country", "capital") and entry.code not in NON_STATES:
+            if entry.kind in ("country", "capital") and entry.code not in NON_STATE_CODES:
                 return entry.code
         return None
 
@@ -1240,9 +1240,6 @@ def _body_anaphor(tok: Token, index: ActorIndex) -> list[Entity]:
     return []
 
 
-NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG"})
-
-
 def _reporter(tok: Token, index: ActorIndex, kinds: tuple[str, ...] = ("person",)) -> list[Entity]:
     """ "Medvedev told Sarkozy that he had ordered...", "France and its allies announced
     that they would withdraw": the subject of a reported clause who is "he" or "they" is
@@ -1268,7 +1265,7 @@ def _home_country(index: ActorIndex, filed_from: str | None) -> str | None:
         e.code
         for np in sorted(index.phrases, key=lambda n: n.head)
         for e in np.entities
-        if len(e.code) == 3 and e.code not in NON_STATES
+        if len(e.code) == 3 and e.code not in NON_STATE_CODES
     ]
     if filed_from is not None and (filed_from in named or not named):
         return filed_from

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorIndex
-from .knowledge import KnowledgeBase
+from .knowledge import NON_STATE_CODES, KnowledgeBase
 from .models import Article, DateValue, Entity, Event, Location, Quote
 from .places import Gazetteer, dateline_match, find_event_location
 from .quotes import SAY_VERBS, Statement, build_quotes
@@ -364,9 +364,6 @@ PLACE_TARGET_TYPES = frozenset(
 """Acts that fall on the people of the place where they happen."""
 FILED_TARGET_TYPES = frozenset({"AID"})
 """Acts from abroad that, naming no one, go to the place the report is filed from."""
-
-
-NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"})
 
 
 def dateline_place(text: str, gazetteer: Gazetteer) -> Location | None:

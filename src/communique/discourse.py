@@ -18,8 +18,8 @@ MATERIAL_CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
 
 
 def told_before(ev: Event, doc: Doc, earlier: list[Event]) -> bool:
-    """ "The strike killed six people": a definite noun for an act already told is that act
-    again, not a new one."""
+    """ "The strike killed six people": a definite noun for an act already told, naming no
+    other parties, is that act again, not a new one."""
     noun = doc[ev.trigger_head]
     if noun.pos_ not in ("NOUN", "PROPN") or not any(
         c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children
@@ -28,7 +28,12 @@ def told_before(ev: Event, doc: Doc, earlier: list[Event]) -> bool:
     # A bare "strike" after an attack is the attack, not a labour strike.
     strike = ev.type == "PROTEST" and noun.lemma_.lower() == "strike"
     types = {ev.type, "ASSAULT"} if strike else {ev.type}
-    return any(p.type in types for p in earlier)
+    # "the talks between India and Pakistan" after talks between others are new talks.
+    parties = {e.code for e in ev.actor + ev.recipient}
+    return any(
+        p.type in types and (not parties or parties & {e.code for e in p.actor + p.recipient})
+        for p in earlier
+    )
 
 
 def merge_claim(ev: Event, doc: Doc, earlier: list[Event]) -> bool:
@@ -117,7 +122,7 @@ def aim_reaction(ev: Event, doc: Doc, earlier: list[Event]) -> None:
     """ "The United States welcomed the agreement": a reaction to an act reported earlier is
     aimed at those who did it."""
     codes = {e.code for e in ev.actor}
-    if ev.type not in REACTION_TYPES or ev.trigger_head < 0:
+    if ev.type not in REACTION_TYPES:
         return
     if any(e.code not in codes for e in ev.recipient):
         return  # the reaction names its target ("condemned the strike on Gaza")

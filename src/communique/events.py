@@ -127,7 +127,9 @@ def _sentence_events(
         ev = _build(doc, sent, sent_no, m, trig, index)
         if ev is not None and threat:
             # PLOVER: a declared intention to take a conflictual action is a THREATEN.
-            ev.type, ev.mode, ev.aux = "THREATEN", [], None if ev.aux == "future" else ev.aux
+            ev.type, ev.mode = "THREATEN", []
+            if ev.aux == "future":
+                ev.aux = None
         if ev is not None:
             out.append(ev)
     return drop_negated_governors(out, doc)
@@ -203,11 +205,15 @@ def _depth(tok: Token) -> int:
     return d
 
 
+AIM_NOUNS = frozenset("effort attempt bid plot campaign drive push struggle".split())
+"""Nouns of striving: what they are "to" do is an aim, not an act."""
+
+
 def _is_background(tok: Token) -> bool:
     """Participles and clauses that describe a noun are background, not acts."""
     if (
         tok.dep_ == "acl"
-        and tok.head.pos_ == "NOUN"
+        and tok.head.lemma_.lower() in AIM_NOUNS
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     ):
         return True  # "their effort to overthrow the government": an aim, not an act
@@ -218,11 +224,13 @@ def _is_background(tok: Token) -> bool:
 
 
 def _noun_happens(noun: Token) -> bool:
-    """A noun is an event where a verb makes it happen or it names its parties."""
+    """A noun is an event where a verb makes it happen ("held talks", "riots that erupted"),
+    where it is the sentence itself, or where the sentence's act took place in it ("told
+    Biden in a phone call")."""
     head = noun.head
     if head.lemma_.lower() == "be" and not any(c.dep_ == "expl" for c in head.children):
         # "there was a protest" happens; "the strikes were a message" is about one.
-        return noun.dep_ == "ROOT"
+        return False
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and head.lemma_.lower() in OCCUR_VERBS:
         return True
     if any(c.dep_ == "relcl" and _lemma(c) in OCCUR_VERBS for c in noun.children):
@@ -296,7 +304,7 @@ def _build(
     pending = None
     if actors and _guessed(trig, m, index):
         # Unnamed people with only the lead country to go by act for where they act.
-        pending, actors = replace(actors[0], entity_text=actors[0].entity_text), []
+        pending, actors = actors[0], []
     if not actors and pending is None:
         pending = _unnamed_people(trig, index) or _state_agent(trig, m)
     if not actors and pending is None and entry.pos == "noun" and entry.type == "PROTEST":
@@ -393,23 +401,25 @@ QUAD_CONFLICT = {
 def _condition_mark(trig: Token) -> str | None:
     """ "unless" or "if" where a clause states the condition of the act (the parser may
     hang it on the verb that reports the act: "said it could impose tariffs if...")."""
-    for c in _condition_clauses(trig):
-        for m in c.children:
-            if m.dep_ == "mark" and m.lower_ in ("if", "unless"):
-                return m.lower_
-    return None
+    found = _conditions(trig)
+    return found[0][1] if found else None
 
 
-def _condition_clauses(trig: Token) -> list[Token]:
+THREAT_MARKS = frozenset({"if", "unless"})
+
+
+def _conditions(trig: Token) -> list[tuple[Token, str]]:
+    """The clauses stating the act's condition, each with its mark."""
     holders = [trig, *(c for c in trig.children if c.dep_ in ("xcomp", "ccomp"))]
     if trig.dep_ == "ccomp" and _lemma(trig.head) in REPORTING:
         holders.append(trig.head)
     return [
-        c
+        (c, m.lower_)
         for h in holders
         for c in h.children
         if c.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for m in c.children
+        if m.dep_ == "mark" and m.lower_ in THREAT_MARKS
     ]
 
 
@@ -443,10 +453,10 @@ def _codes(entities: list[Entity]) -> set[str]:
 
 def _condition_parties(trig: Token, index: ActorIndex) -> list[Entity]:
     """The subject of an "if"/"unless" clause under the trigger or the act it announces."""
-    clauses = _condition_clauses(trig)
-    if not clauses:
+    found = _conditions(trig)
+    if not found:
         return []
-    return [e for s in _subjects(clauses[0]) for e in index.entities_for(s, owners=True)]
+    return [e for s in _subjects(found[0][0]) for e in index.entities_for(s, owners=True)]
 
 
 def _refusal(trig: Token) -> bool:
@@ -495,7 +505,7 @@ def _unnamed_people(trig: Token, index: ActorIndex) -> Entity | None:
 
 def _same(e: Entity, group: list[Entity]) -> bool:
     """The same party twice: the same entity, or a pronoun for it ("began their drills")."""
-    pronoun = e.entity_text.lower() in POSSESSIVES
+    pronoun = e.entity_text.lower() in PRONOUNS
     return any(
         e.code == g.code
         and (pronoun or (e.identifier_id or e.entity_text) == (g.identifier_id or g.entity_text))
@@ -503,7 +513,7 @@ def _same(e: Entity, group: list[Entity]) -> bool:
     )
 
 
-POSSESSIVES = frozenset("its their his her our my your it they he she we i".split())
+PRONOUNS = frozenset("its their his her our my your it they he she we i".split())
 
 
 # -- participants ---------------------------------------------------------------------------
@@ -561,16 +571,7 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
     for holder in pattern_tokens:
         if holder.i != trig.i and holder.dep_ in ("dobj", "pobj") and m.entry.type != "MOBILIZE":
             # ("deployed its troops": the mobilized force is the instrument, not a party)
-            # "expelled two Algerian diplomats": the pattern's own object has an owner;
-            # "respond to any provocation by the North", "mounted its invasion of Lebanon":
-            # or names it.
-            owned = [e for e in index.entities_for(holder, owners=True) if not _same(e, actors)]
-            recipients += owned or [
-                e
-                for p in holder.children
-                if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "of", "from")
-                for e in _prep_entities(p, index, ("by", "of"), aimed)
-            ]
+            recipients += _owned_or_named(holder, index, aimed, actors)
         for c in holder.children:
             if c.i in m.tokens or c.dep_ in SUBJECT_DEPS | {"nsubjpass", "agent"}:
                 continue
@@ -693,23 +694,28 @@ def _object_entities(c: Token, index: ActorIndex, aimed: bool = False) -> list[E
         # "provide loans to Vietnam": the parser's dative "to" is a preposition
         return _prep_entities(c, index, (), aimed)
     if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
-        ents = index.entities_for(c, owners=True)
-        if ents:
-            return ents
-        # "imposed sanctions on Iran", "a fresh offer from Afghanistan", "the invasion of
-        # Lebanon": the parties hang from the object noun.
-        return [
-            e
-            for p in c.children
-            if p.dep_ in ("prep", "agent")
-            for e in _prep_entities(p, index, ("by", "of", "including"), aimed)
-        ]
+        return _owned_or_named(c, index, aimed)
     if c.dep_ == "prep":
         return _prep_entities(c, index, (), aimed)
     if c.dep_ == "pobj" and c.head.dep_ in ("prep", "prt", "agent"):
         # The pattern took the preposition itself ("agreed to", "arrived in"): its object.
         return index.entities_for(c, owners=aimed or c.head.lower_ not in TOPIC_PREPS)
     return []
+
+
+def _owned_or_named(
+    noun: Token, index: ActorIndex, aimed: bool, actors: list[Entity] | None = None
+) -> list[Entity]:
+    """Whose an object is ("expelled two Algerian diplomats"), else the parties its own
+    phrases name ("imposed sanctions on Iran", "a fresh offer from Afghanistan", "mounted
+    its invasion of Lebanon", "any provocation by the North"); never the actors again."""
+    owned = [e for e in index.entities_for(noun, owners=True) if not _same(e, actors or [])]
+    return owned or [
+        e
+        for p in noun.children
+        if p.dep_ in ("prep", "agent")
+        for e in _prep_entities(p, index, ("by", "of", "including"), aimed)
+    ]
 
 
 def _prep_entities(
@@ -811,6 +817,3 @@ def _noun_participants(noun: Token, index: ActorIndex) -> tuple[list[Entity], li
             if index.role_of(c) is not None or (index.by_head.get(c.i) or index.by_token.get(c.i))
         ]
     return unique_entities(actors), unique_entities(recipients)
-
-
-# -- auxiliary modes ------------------------------------------------------------------------

@@ -40,6 +40,8 @@ ENTRY_KINDS = frozenset("country capital seat adjective igo group body person".s
 ROLE_KINDS = frozenset({"person", "body", "group"})
 
 _ORGANISATION_CODES = frozenset({"IGO", "UNO", "EUR"})
+NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"})
+"""Codes of parties that are no state: no place, no report's own country."""
 _YAML_KEYS = frozenset("name code sector aliases office start end kind id".split())
 _CODE = re.compile(r"^[A-Z]{3}$")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})

@@ -12,7 +12,7 @@ from .models import Event
 from .quotes import SAY_VERBS
 
 FUTURE_GOVERNORS = frozenset(
-    "plan intend expect aim prepare hope seek want set schedule propose intention plan".split()
+    "plan intend expect aim prepare hope seek want set schedule propose intention".split()
 )
 
 
@@ -32,6 +32,8 @@ CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 
 
 NEGATING_GOVERNORS = frozenset({"deny"})
+CLAUSE_DEPS = frozenset({"xcomp", "acl", "pcomp", "dobj", "nsubjpass", "conj", "ccomp"})
+"""Links by which a clause hangs under the words whose modality it shares."""
 
 
 def aux_mode(trig: Token, subjects: list[Token]) -> str | None:
@@ -58,7 +60,7 @@ def aux_mode(trig: Token, subjects: list[Token]) -> str | None:
             return "hypothetical"
         if any(c.lower_ in FUTURE_ADJ for c in tok.children if c.dep_ == "amod"):
             return "future"
-        if tok.dep_ not in ("xcomp", "acl", "pcomp", "dobj", "nsubjpass", "conj", "ccomp"):
+        if tok.dep_ not in CLAUSE_DEPS:
             break
     return None
 
@@ -84,17 +86,7 @@ def clause_chain(trig: Token) -> list[Token]:
             tok.tag_ == "VBD" or any(c.dep_ in ("aux", "nsubj") for c in tok.children)
         ):
             break  # "said Tokyo would provide vessels and praised Hanoi": a verb of its own
-        if tok.dep_ not in (
-            "xcomp",
-            "acl",
-            "pcomp",
-            "dobj",
-            "nsubjpass",
-            "ccomp",
-            "conj",
-            "pobj",
-            "prep",
-        ):
+        if tok.dep_ not in CLAUSE_DEPS | {"pobj", "prep"}:
             break
         tok = tok.head
         chain.append(tok)
@@ -104,10 +96,7 @@ def clause_chain(trig: Token) -> list[Token]:
 def drop_negated_governors(events: list[Event], doc: Doc) -> list[Event]:
     """ "denied sending troops": the denial negates the act; it is not a separate rejection."""
     negated_heads = {
-        t.i
-        for e in events
-        if e.aux == "negation" and e.trigger_head >= 0
-        for t in clause_chain(doc[e.trigger_head])[1:]
+        t.i for e in events if e.aux == "negation" for t in clause_chain(doc[e.trigger_head])[1:]
     }
     return [
         e
