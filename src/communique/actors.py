@@ -31,9 +31,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from .dateline import body_start, dateline_match
 from .knowledge import NON_STATE_CODES, KBEntry, KnowledgeBase, Role
 from .models import Entity, Mention, unique_entities
-from .places import dateline_match
 from .quotes import SAY_VERBS, Statement, find_statements, speaker_at
 
 log = logging.getLogger(__name__)
@@ -161,9 +161,9 @@ class ActorIndex:
     def _past_dateline(self, token: Token) -> Token:
         """ "ASMARA (Reuters) — Abiy Ahmed and Isaias Afwerki signed...": the parser may make
         the dateline the subject; the phrase it stands for is the first one after it."""
-        if token.i >= _body_start(token.doc):
+        if token.i >= body_start(token.doc):
             return token
-        heads = [t for t in token.subtree if t.i >= _body_start(token.doc) and t.i in self.by_head]
+        heads = [t for t in token.subtree if t.i >= body_start(token.doc) and t.i in self.by_head]
         return min(heads, key=lambda t: _depth_below(t, token), default=token)
 
     def _of_conjuncts(self, t: Token) -> list[Entity]:
@@ -323,12 +323,9 @@ class ActorResolver:
             if e.label_ == "PERSON" and not any(i in places for i in range(e.start, e.end))
         ]
         out: list[tuple[Span, str, object]] = []
-        # The dateline says where the report was filed; the parser often makes it the
-        # subject of the first sentence ("BAGHDAD (Reuters) - A strike killed...").
-        dateline = dateline_match(doc.text)
-        filed_end = dateline.end() if dateline else 0
+        # The dateline says where the report was filed; it is no party to the report.
         for span in filter_spans([doc[s:e] for s, e in known] + persons):
-            if span.start_char < filed_end:
+            if span.start < body_start(doc):
                 continue
             if span.end < len(doc) and doc[span.end].tag_ == "$":
                 continue  # "US $50 million" names a currency, not a party
@@ -733,7 +730,7 @@ def _through_appos(tok: Token, head: int) -> bool:
 def _np_head(tok: Token) -> Token:
     """Climb from a modifier to the head of its noun phrase (never into the dateline)."""
     seen = 0
-    floor = _body_start(tok.doc) if tok.i >= _body_start(tok.doc) else 0
+    floor = body_start(tok.doc) if tok.i >= body_start(tok.doc) else 0
     while tok.dep_ in CLIMB_DEPS and tok.head.i != tok.i and tok.head.i >= floor and seen < 8:
         if tok.dep_ == "appos" and tok.head.pos_ not in ("PROPN", "NOUN"):
             break
@@ -767,7 +764,7 @@ def _np_start(head: Token) -> int:
     for c in head.lefts:
         if c.dep_ in CLIMB_DEPS | {"det", "nummod", "quantmod", "case", "punct", "cc"}:
             start = min(start, c.left_edge.i)
-    return max(start, min(_body_start(head.doc), head.i))
+    return max(start, min(body_start(head.doc), head.i))
 
 
 def _depth_below(tok: Token, top: Token) -> int:
@@ -776,15 +773,6 @@ def _depth_below(tok: Token, top: Token) -> int:
     while tok.i != top.i and tok.head.i != tok.i and depth < 50:
         tok, depth = tok.head, depth + 1
     return depth
-
-
-def _body_start(doc: Doc) -> int:
-    """Index of the first token after the dateline (0 without one), cached on the doc."""
-    if "communique_body_start" not in doc.user_data:
-        found = dateline_match(doc.text)
-        end = found.end() if found else 0
-        doc.user_data["communique_body_start"] = next((t.i for t in doc if t.idx >= end), 0)
-    return doc.user_data["communique_body_start"]
 
 
 RANKS = {

@@ -19,9 +19,10 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorIndex
+from .dateline import dateline_match
 from .knowledge import NON_STATE_CODES, KnowledgeBase
 from .models import Article, DateValue, Entity, Event, Location, Quote
-from .places import Gazetteer, dateline_match, find_event_location
+from .places import Gazetteer, find_event_location
 from .quotes import SAY_VERBS, Statement, build_quotes
 from .timex import (
     Timex,

@@ -13,9 +13,13 @@ import functools
 import logging
 import os
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from .errors import ModelError
-from .places import dateline_match
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+from .dateline import body_start
 
 log = logging.getLogger(__name__)
 
@@ -67,15 +71,13 @@ def _load(name: str):  # -> spacy.language.Language
 DATELINE_PIPE = "communique_dateline"
 
 
-def mark_dateline(doc):  # (Doc) -> Doc; registered as a spaCy component below
+def mark_dateline(doc: Doc) -> Doc:
     """Make a wire dateline ("ASMARA (Reuters) —") a sentence of its own before the parser
     runs, so that the lead is parsed as the sentence it is and not as the dateline's
     apposition ("YANGON — Myanmar's military seized power" read as one noun phrase)."""
-    found = dateline_match(doc.text)
-    if found is not None:
-        after = next((t for t in doc if t.idx >= found.end()), None)
-        if after is not None and after.i > 0:
-            after.is_sent_start = True
+    start = body_start(doc)
+    if start > 0:
+        doc[start].is_sent_start = True
     return doc
 
 

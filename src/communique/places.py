@@ -32,7 +32,6 @@ import csv
 import functools
 import gc
 import logging
-import re
 import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -148,17 +147,6 @@ VERBAL = ("VERB", "AUX")
 
 REGIONS = resources.files("communique") / "data" / "regions.csv"
 """Regions, disputed territories and sites the GeoNames extracts lack, with sources."""
-
-
-DATELINE = re.compile(
-    r"\s*([A-Z][A-Z.'’ -]{2,40}?)\s*(?:,[^\n—–]{0,40}?)?\s*(?:\([^)\n]{0,60}\))?\s*[—–-]{1,2}\s"
-)
-"""A wire report's opening: "KABUL, Aug 26 (Reuters) -", "TOKYO (Meridian) —"."""
-
-
-def dateline_match(text: str) -> re.Match[str] | None:
-    """The dateline a report opens with, if any; group 1 is the place name."""
-    return DATELINE.match(text)
 
 
 class Place(NamedTuple):
