@@ -1,9 +1,11 @@
 """The events stage's rules, each on a short report of its own, through the real pipeline.
 
-Every case is a sentence or two written for the rule it shows (none comes from a gold
-file) and the events the whole pipeline must code from it: type, actor codes, recipient
-codes and auxiliary mode. Together they hold the behaviour the evaluation figures rest on;
-a change that breaks one names the rule it broke.
+Every case is a sentence or two written for the rule it shows and the events the whole
+pipeline must code from it: type, actor codes, recipient codes and auxiliary mode. The texts
+share no run of five or more words with the texts of the gold files (../shared/eval and
+eval/dev.jsonl; checked when they were written), so a test pins a rule, not a gold sentence.
+Together they hold the behaviour the evaluation figures rest on; a change that breaks one
+names the rule it broke.
 """
 
 from __future__ import annotations
@@ -39,242 +41,240 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
     "a dateline is where the report was filed, never a party": (
-        "BAGHDAD (Gulf Bulletin) — A U.S. drone strike killed Iran's top commander on Friday.",
-        [("ASSAULT", ("USA",), ("IRN",), None)],
+        "AMMAN (Coastal Wire) — A Turkish drone strike killed Syria's senior general on Thursday.",
+        [("ASSAULT", ("TUR",), ("SYR",), None)],
     ),
     "a strike with a weapon is an attack, a bare strike a labour protest": (
-        "Israel launched air strikes on Beirut on Tuesday. Dock workers in Haifa went on "
-        "strike on Wednesday.",
-        [("ASSAULT", ("ISR",), ("LBN",), None), ("PROTEST", ("ISR",), (), None)],
+        "Russia launched missile strikes on Kyiv on Thursday. Railway workers in Moscow went on "
+        "strike on Friday.",
+        [("ASSAULT", ("RUS",), ("UKR",), None), ("PROTEST", ("RUS",), (), None)],
     ),
     "agreeing to a sanction is the sanction": (
-        "European Union leaders agreed on Monday to impose further sanctions on Belarus.",
-        [("SANCTION", ("EUR",), ("BLR",), None)],
+        "Australia's cabinet agreed on Thursday to impose fresh sanctions on Myanmar.",
+        [("SANCTION", ("AUS",), ("MMR",), None)],
     ),
     "a vow to take a conflictual action is a threat": (
-        "Iran vowed on Friday to retaliate against the United States.",
-        [("THREATEN", ("IRN",), ("USA",), None)],
+        "Venezuela vowed on Tuesday to retaliate against Guyana.",
+        [("THREATEN", ("VEN",), ("GUY",), None)],
     ),
     "a conditional act is a threat aimed at whoever must meet the condition": (
-        "Netanyahu said Israel would strike with force if Hezbollah violated the truce.",
-        [("THREATEN", ("ISR",), ("LBN",), None)],
+        "Erdogan said Turkey would strike hard if Syrian forces crossed the border.",
+        [("THREATEN", ("TUR",), ("SYR",), None)],
     ),
     "a reaction is aimed at those who did the act it names": (
-        "Iran and Saudi Arabia agreed on Friday to reopen their embassies. The United States "
-        "welcomed the agreement.",
-        [("AGREE", ("IRN", "SAU"), (), None), ("SUPPORT", ("USA",), ("IRN", "SAU"), None)],
+        "Egypt and Turkey agreed on Thursday to restore their ambassadors. Germany welcomed "
+        "the deal.",
+        [("AGREE", ("EGY", "TUR"), (), None), ("SUPPORT", ("DEU",), ("EGY", "TUR"), None)],
     ),
     "a conjoined verb in the past keeps its own tense": (
-        "Kishida said Tokyo would provide loans to Vietnam and praised Hanoi's role in "
-        "regional stability.",
-        [("AGREE", ("JPN",), ("VNM",), None), ("SUPPORT", ("JPN",), ("VNM",), None)],
+        "Scholz said Berlin would provide credit to Moldova and praised Chisinau's reform efforts.",
+        [("AGREE", ("DEU",), ("MDA",), None), ("SUPPORT", ("DEU",), ("MDA",), None)],
     ),
-    "a role held 'of Iran and Saudi Arabia' is held for each": (
-        "The foreign ministers of Iran and Saudi Arabia met in Beijing on Thursday.",
-        [("CONSULT", ("IRN", "SAU"), (), None)],
+    "a role held 'of Chile and Peru' is held for each": (
+        "The foreign ministers of Chile and Peru met in Quito on Wednesday.",
+        [("CONSULT", ("CHL", "PER"), (), None)],
     ),
     "a demand reported as what someone must do is addressed to that someone": (
-        "The United States said Syria must withdraw its intelligence agents from Lebanon.",
-        [("REQUEST", ("USA",), ("SYR",), None)],
+        "Norway said Russia must withdraw its warships from the Barents Sea.",
+        [("REQUEST", ("NOR",), ("RUS",), None)],
     ),
     "a denial negates the plan it denies and is no rejection of its own": (
-        "Serbian President Aleksandar Vucic denied that Belgrade planned to send forces into "
-        "Kosovo.",
-        [("MOBILIZE", ("SRB",), ("KOS",), "negation")],
+        "Azerbaijan's President Ilham Aliyev denied that Baku intended to send troops into "
+        "Armenia.",
+        [("MOBILIZE", ("AZE",), ("ARM",), "negation")],
     ),
     "aid sent from abroad goes to where the report is filed from": (
-        "ANKARA (Gulf Bulletin) — Greece sent a team of firefighters and rescuers on Tuesday.",
-        [("AID", ("GRC",), ("TUR",), None)],
+        "RABAT (Gulf Bulletin) — Spain sent a team of rescuers and sniffer dogs on Saturday.",
+        [("AID", ("ESP",), ("MAR",), None)],
     ),
     "refusing to withdraw is a rejection": (
-        "Prime Minister Elisabeth Borne said the French government would not withdraw the "
-        "pension reform.",
-        [("REJECT", ("FRA",), (), None)],
+        "Prime Minister Giorgia Meloni said the Italian government would not withdraw its "
+        "migration decree.",
+        [("REJECT", ("ITA",), (), None)],
     ),
     "naming an act with blame accuses; it is no phone call": (
-        "Russia's foreign ministry called the British measures a flagrant provocation.",
-        [("ACCUSE", ("RUS",), ("GBR",), None)],
+        "China's foreign ministry called the Japanese patrols a blatant provocation.",
+        [("ACCUSE", ("CHN",), ("JPN",), None)],
     ),
     "a venue is not a target": (
-        "At a Security Council meeting in New York, Britain's ambassador accused Russia of "
-        "using chemical weapons.",
-        [("ACCUSE", ("GBR",), ("RUS",), None)],
+        "At an OSCE session in Vienna, Poland's delegate accused Belarus of staging border "
+        "provocations.",
+        [("ACCUSE", ("POL",), ("BLR",), None)],
     ),
     "an apposition describes its head and does not say whose it is": (
-        "Pakistan, a key U.S. ally, has refused to deploy peacekeepers in Iraq.",
-        [("REJECT", ("PAK",), ("IRQ",), None)],
+        "Egypt, a close Saudi partner, has declined to deploy peacekeepers in Libya.",
+        [("REJECT", ("EGY",), ("LBY",), None)],
     ),
     "a purpose clause names whom a protest is meant for": (
-        "Ethnic Turks began a hunger strike in Stockholm on Monday to protest against Sweden's "
-        "decision to deport them.",
-        [("PROTEST", ("TUR",), ("SWE",), None)],
+        "Afghan refugees started a hunger strike in Oslo on Thursday to protest Norway's move "
+        "to deport them.",
+        [("PROTEST", ("AFG",), ("NOR",), None)],
     ),
     "a threat 'in response to' an act is aimed at those who did it": (
-        "South Korea and the United States began joint military exercises on Monday. North "
-        "Korea warned that it would take overwhelming action in response to the exercises.",
+        "Japan and Australia started joint naval drills on Thursday. China warned it would "
+        "take decisive countermeasures in response to the drills.",
         [
-            ("COOPERATE", ("KOR", "USA"), (), None),
-            ("THREATEN", ("PRK",), ("KOR", "USA"), None),
+            ("COOPERATE", ("AUS", "JPN"), (), None),
+            ("THREATEN", ("CHN",), ("AUS", "JPN"), None),
         ],
     ),
     "unnamed people act for the country where they act": (
-        "WASHINGTON (Meridian) — U.S. forces struck targets in Afghanistan on Sunday. "
-        "Protesters burned effigies of U.S. President Joe Biden in the Pakistani city of Quetta.",
-        [("ASSAULT", ("USA",), ("AFG",), None), ("PROTEST", ("PAK",), ("USA",), None)],
+        "LONDON (Meridian) — British jets bombed positions in Yemen on Saturday. Demonstrators "
+        "burned effigies of British Prime Minister Rishi Sunak in the Iraqi port of Basra.",
+        [("ASSAULT", ("GBR",), ("YEM",), None), ("PROTEST", ("IRQ",), ("GBR",), None)],
     ),
     "a ceasefire taking hold and a halt to fire are retreats": (
-        "A ceasefire between Israel and Hamas took hold on Friday. Hamas said it would halt "
-        "its rocket fire at 2 a.m.",
-        [("RETREAT", ("ISR", "PSE"), (), None), ("CONCEDE", ("PSE",), (), None)],
+        "A ceasefire between Armenia and Azerbaijan took hold on Sunday. Azerbaijan said it "
+        "would stop its shelling at midnight.",
+        [("RETREAT", ("ARM", "AZE"), (), None), ("CONCEDE", ("AZE",), (), None)],
     ),
     "a weapons test mobilizes": (
-        "North Korea conducted its first nuclear test on Monday.",
-        [("MOBILIZE", ("PRK",), (), None)],
+        "Pakistan carried out a ballistic missile test on Thursday.",
+        [("MOBILIZE", ("PAK",), (), None)],
     ),
     "a call for a ceasefire is a request": (
-        "The U.N. Security Council called on Sudan's army to agree to an immediate ceasefire.",
-        [("REQUEST", ("UNO",), ("SDN",), None)],
+        "The UN General Assembly called on Myanmar's military to agree to a lasting ceasefire.",
+        [("REQUEST", ("UNO",), ("MMR",), None)],
     ),
     "an act in a country, or on something in it, is aimed at that country": (
-        "Serbia eased emergency measures on Wednesday in Montenegro. Russia will evacuate its "
-        "citizens in Syria.",
-        [("CONCEDE", ("SRB",), ("MNE",), None), ("AGREE", ("RUS",), ("SYR",), None)],
+        "Croatia eased emergency restrictions on Thursday in Bosnia. India will evacuate its "
+        "nationals in Sudan.",
+        [("CONCEDE", ("HRV",), ("BIH",), None), ("AGREE", ("IND",), ("SDN",), None)],
     ),
     "the target of a passive attack may be named by whom it is for": (
-        "A camp for Congolese refugees was attacked by Burundian militiamen on Monday.",
-        [("ASSAULT", ("BDI",), ("COD",), None)],
+        "A shelter for Sudanese refugees was attacked by Chadian gunmen on Thursday.",
+        [("ASSAULT", ("TCD",), ("SDN",), None)],
     ),
     "an ordered act is that act": (
-        "President Ebrahim Raisi said he had ordered an investigation into the protests.",
-        [("ACCUSE", ("IRN",), (), None)],
+        "President Cyril Ramaphosa said on Monday he had ordered an inquiry into the riots.",
+        [("ACCUSE", ("ZAF",), (), None)],
     ),
     "a sanction's target may be one phrase further": (
-        "The United States ordered 25 percent tariffs on goods from Mexico on Saturday.",
-        [("SANCTION", ("USA",), ("MEX",), None)],
+        "Canada ordered 100 percent tariffs on electric cars from China on Monday.",
+        [("SANCTION", ("CAN",), ("CHN",), None)],
     ),
     "'he' in what someone tells is the teller": (
-        "Russian President Vladimir Putin told French President Emmanuel Macron on Tuesday that "
-        "he had ordered an end to military operations.",
-        [("RETREAT", ("RUS",), (), None)],
+        "Ukrainian President Volodymyr Zelensky told German Chancellor Olaf Scholz on Thursday "
+        "that he had ordered a halt to the offensive.",
+        [("RETREAT", ("UKR",), (), None)],
     ),
     "a protest in words accuses whom it speaks of": (
-        "Amnesty International protested on Wednesday that Croatia was failing to protect "
-        "refugees.",
-        [("ACCUSE", ("NGO",), ("HRV",), None)],
+        "Human Rights Watch protested on Monday that Greece was neglecting asylum seekers.",
+        [("ACCUSE", ("NGO",), ("GRC",), None)],
     ),
     "what protesters demand is what their protest is about, not a second event": (
-        "Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday calling for independence "
-        "from Iraq.",
-        [("PROTEST", ("IRQ",), (), None)],
+        "Thousands of Bolivian miners demonstrated in La Paz on Friday calling for autonomy "
+        "from Bolivia.",
+        [("PROTEST", ("BOL",), (), None)],
     ),
     "a promise of a conflictual action is a threat": (
-        "Iraq's government announced that it is prepared to impose martial law in Baghdad.",
-        [("THREATEN", ("IRQ",), (), None)],
+        "Ecuador's cabinet stated that it was prepared to impose a nightly curfew in Guayaquil.",
+        [("THREATEN", ("ECU",), (), None)],
     ),
     "violence by protesters is a riot": (
-        "Protesters attacked the embassies of Rwanda and France in Kinshasa on Tuesday.",
-        [("PROTEST", ("COD",), ("RWA", "FRA"), None)],
+        "Angry protesters attacked the Swedish and Danish embassies in Baghdad on Thursday.",
+        [("PROTEST", ("IRQ",), ("DNK", "SWE"), None)],
     ),
     "'the two leaders' are the two named before, not one earlier leader": (
-        "Ethiopian Prime Minister Abiy Ahmed became the first Ethiopian leader to visit "
-        "Asmara. Abiy Ahmed and Eritrean President Isaias Afwerki met on Monday. The two "
-        "leaders agreed to reopen embassies.",
-        [("CONSULT", ("ETH", "ERI"), (), None), ("AGREE", ("ETH", "ERI"), (), None)],
+        "Prime Minister Narendra Modi became the first Indian leader to visit Kyiv. Modi and "
+        "Ukrainian President Volodymyr Zelensky met on Friday. The two leaders then agreed to "
+        "expand trade.",
+        [("CONSULT", ("IND", "UKR"), (), None), ("AGREE", ("IND", "UKR"), (), None)],
     ),
     "a threat to answer with retaliatory steps": (
-        "Russia's foreign ministry said Moscow would respond with retaliatory steps.",
-        [("THREATEN", ("RUS",), (), None)],
+        "China's commerce ministry said Beijing would respond with retaliatory measures.",
+        [("THREATEN", ("CHN",), (), None)],
     ),
     "a condition hung on the reporting verb still makes the act a threat": (
-        "The European Union said on Friday it could impose tariffs on U.S. imports if the "
-        "United States goes ahead with its steel duties.",
-        [("THREATEN", ("EUR",), ("USA",), None)],
+        "Canada said on Tuesday it might impose tariffs on Chinese steel if China pushes ahead "
+        "with its canola ban.",
+        [("THREATEN", ("CAN",), ("CHN",), None)],
     ),
     "'no minister would attend' is a refusal": (
-        "May said no British minister would attend the World Cup in Russia this summer.",
-        [("REJECT", ("GBR",), (), None)],
+        "Trudeau said no Canadian minister would attend the forum in St Petersburg next month.",
+        [("REJECT", ("CAN",), (), None)],
     ),
     "a participle that carries out a sanction is part of it": (
-        "The U.N. Security Council voted on Saturday to impose sanctions on North Korea, "
-        "banning trade in luxury goods.",
-        [("SANCTION", ("UNO",), ("PRK",), None)],
+        "The European Union decided on Monday to impose sanctions on Iran, banning exports of "
+        "drone parts.",
+        [("SANCTION", ("EUR",), ("IRN",), None)],
     ),
     "exercises a force holds alone are a show of force": (
-        "China's military said it would hold exercises in six zones around Taiwan.",
-        [("MOBILIZE", ("CHN",), (), "future")],
+        "Russia's navy said it would conduct drills in four areas of the Baltic Sea.",
+        [("MOBILIZE", ("RUS",), (), "future")],
     ),
     "waging war is an attack, and vowing to wage it a threat": (
-        "Hamas vowed to wage war against Israel.",
-        [("THREATEN", ("PSE",), ("ISR",), None)],
+        "The Houthis vowed to wage war against Saudi Arabia.",
+        [("THREATEN", ("YEM",), ("SAU",), None)],
     ),
     "a rejection of a resolution is aimed at whoever passed it": (
-        "The U.N. Security Council voted on Saturday to impose sanctions on North Korea. "
-        "North Korea's ambassador rejected the resolution.",
-        [("SANCTION", ("UNO",), ("PRK",), None), ("REJECT", ("PRK",), ("UNO",), None)],
+        "The Security Council voted on Thursday to impose an arms embargo on South Sudan. "
+        "South Sudan's envoy rejected the resolution.",
+        [("SANCTION", ("UNO",), ("SSD",), None), ("REJECT", ("SSD",), ("UNO",), None)],
     ),
     "a pilot handed back is released": (
-        "Pakistan handed a captured Indian pilot back to India on Friday.",
-        [("RETREAT", ("PAK",), ("IND", "IND"), None)],
+        "Turkey handed a downed Syrian pilot back to Syria on Tuesday.",
+        [("RETREAT", ("TUR",), ("SYR", "SYR"), None)],
     ),
     "a meeting the act took place in happened; one named as known did not happen again": (
-        "Erdogan told Biden in a phone call on Sunday that Turkey expected progress. "
-        "Biden said during the call that the relationship was strong.",
-        [("CONSULT", ("TUR", "USA"), (), None)],
+        "Scholz told Modi in a telephone call on Thursday that Germany wanted a trade deal. "
+        "Modi said during the call that ties were deepening.",
+        [("CONSULT", ("DEU", "IND"), (), None)],
     ),
-    "'Army officers in Gabon' are people of the army, acting for Gabon": (
-        "LIBREVILLE (Sahel Correspondent) — Army officers in Gabon seized power on Wednesday.",
-        [("COERCE", ("GAB",), (), None)],
+    "'Army officers in Mali' are people of the army, acting for Mali": (
+        "BAMAKO (Lagoon Wire) — Army officers in Mali seized power on Tuesday.",
+        [("COERCE", ("MLI",), (), None)],
     ),
     "a relative clause with its own subject tells an act of the noun it describes": (
-        "Guaido spoke before thousands of supporters in Caracas who had marched against "
-        "Maduro's government.",
-        [("PROTEST", ("VEN",), ("VEN",), None)],
+        "Opposition leader Keiko Fujimori spoke before thousands of supporters in Lima who had "
+        "marched against the Peruvian government.",
+        [("PROTEST", ("PER",), ("PER",), None)],
     ),
     "a vow to retaliate is aimed at whoever attacked": (
-        "The United States and Britain struck targets in Yemen overnight. The Houthis vowed "
-        "to retaliate.",
+        "Britain and the United States struck Houthi sites in Yemen overnight. The Houthi "
+        "movement vowed to retaliate.",
         [
             ("ASSAULT", ("GBR", "USA"), ("YEM",), None),
             ("THREATEN", ("YEM",), ("GBR", "USA"), None),
         ],
     ),
     "forces leaving a country withdraw; a minister leaving it does not": (
-        "The last Syrian troops left Lebanon on Tuesday. Foreign Minister Sergei Lavrov left "
-        "Paris on Wednesday.",
-        [("RETREAT", ("SYR",), ("LBN",), None)],
+        "The final Russian soldiers left Armenia on Monday. Foreign Minister Penny Wong left "
+        "Tokyo on Thursday.",
+        [("RETREAT", ("RUS",), ("ARM",), None)],
     ),
     "engaging in mediation is a consultation between all sides": (
-        "Oman has mediated between the Houthis and Saudi Arabia.",
-        [("CONSULT", ("OMN", "SAU", "YEM"), (), None)],
+        "Turkey has mediated between Russia and Ukraine.",
+        [("CONSULT", ("RUS", "TUR", "UKR"), (), None)],
     ),
     "an arrest by no one named is the authorities' of the place": (
-        "A Canadian missionary was arrested in Lebanon on Tuesday.",
-        [("COERCE", ("LBN",), ("CAN",), None)],
+        "An Australian aid worker was arrested in Myanmar on Friday.",
+        [("COERCE", ("MMR",), ("AUS",), None)],
     ),
     "a withdrawal sped up happened, from where it says": (
-        "The United States speeded up the withdrawal of its forces from Panama on Wednesday.",
-        [("RETREAT", ("USA",), ("PAN",), None)],
+        "France sped up the withdrawal of its troops from Niger on Thursday.",
+        [("RETREAT", ("FRA",), ("NER",), None)],
     ),
     "thousands of people blocking streets are protesters": (
-        "Hundreds of thousands of people blocked streets in Hong Kong on Sunday.",
-        [("PROTEST", ("HKG",), ("HKG",), None)],
+        "Thousands of people blocked roads in Belgrade on Saturday.",
+        [("PROTEST", ("SRB",), ("SRB",), None)],
     ),
     "an attack noun that is the subject of 'killed' is that one attack": (
-        "A U.S. drone strike killed Iran's top commander on Friday.",
-        [("ASSAULT", ("USA",), ("IRN",), None)],
-    ),
-    "an invasion 'of' a country is aimed at it, not at the invader's 'its'": (
-        "Israel mounted its long-threatened invasion of Lebanon on Tuesday.",
+        "An Israeli air strike killed Hezbollah's senior commander on Monday.",
         [("ASSAULT", ("ISR",), ("LBN",), None)],
     ),
+    "an invasion 'of' a country is aimed at it, not at the invader's 'its'": (
+        "Russia mounted its long-feared invasion of Ukraine on Thursday.",
+        [("ASSAULT", ("RUS",), ("UKR",), None)],
+    ),
     "a suspension of links with a country is aimed at it": (
-        "Italy announced a suspension of air links with Serbia on Wednesday.",
-        [("SANCTION", ("ITA",), ("SRB",), None)],
+        "Poland announced a suspension of rail links with Belarus on Friday.",
+        [("SANCTION", ("POL",), ("BLR",), None)],
     ),
     "a demand conjoined to what a speaker reports is the speaker's": (
-        "China's foreign ministry said the Philippine boats had entered Chinese waters and "
-        "urged Manila to stop sending materials.",
-        [("REQUEST", ("CHN",), ("PHL",), None)],
+        "Vietnam's foreign ministry said the Chinese ships had violated Vietnamese waters and "
+        "urged Beijing to withdraw them.",
+        [("REQUEST", ("VNM",), ("CHN",), None)],
     ),
 }
 
@@ -289,9 +289,7 @@ def test_rule(coder: Coder, rule: str) -> None:
 
 
 def test_the_most_precise_date_is_the_events(coder: Coder) -> None:
-    text = (
-        "South Korea and the United States began their largest exercises in five years on Monday."
-    )
+    text = "Japan and Australia began their largest naval exercises in a decade on Monday."
     [result] = coder.code([Article(id="rule", text=text, published=date(2023, 3, 14))])
     assert isinstance(result, CodedArticle)
     [event] = result.events
@@ -306,12 +304,12 @@ def dates(coder: Coder, text: str, published: date) -> list[tuple[str, str | Non
 
 
 def test_a_since_date_is_when_a_state_began_not_the_act(coder: Coder) -> None:
-    text = "Turkey has blocked Sweden's membership of NATO since May 2022."
+    text = "Austria has blocked Romania's Schengen membership since December 2022."
     assert dates(coder, text, date(2023, 7, 11)) == [("REJECT", "2023-07-11")]
 
 
 def test_an_announced_act_is_dated_when_it_was_announced(coder: Coder) -> None:
-    text = "Niger's junta chief said on Saturday that the military would hand over power."
+    text = "Guinea's junta leader said on Saturday that the army would cede power."
     assert dates(coder, text, date(2023, 8, 22)) == [("CONCEDE", "2023-08-19")]
 
 
@@ -319,11 +317,11 @@ def test_an_event_among_parties_is_placed_at_a_dateline_in_one_of_their_countrie
     coder: Coder,
 ) -> None:
     text = (
-        "ASMARA (Sahel Correspondent) — Ethiopian Prime Minister Abiy Ahmed and Eritrean "
-        "President Isaias Afwerki signed a declaration on Monday."
+        "NEW DELHI (Monsoon Wire) — Prime Minister Narendra Modi and South Korean President "
+        "Moon Jae-in signed an agreement on Monday."
     )
     [result] = coder.code([Article(id="rule", text=text, published=date(2018, 7, 9))])
     assert isinstance(result, CodedArticle)
     [event] = result.events
     assert event.location is not None
-    assert (event.location.country_code, event.location.basis) == ("ERI", "dateline")
+    assert (event.location.country_code, event.location.basis) == ("IND", "dateline")
