@@ -314,7 +314,10 @@ class ActorResolver:
             for span in filter_spans([doc[s:e] for s, e in found])
         }
         places = {
-            i for (s, e), entries in known.items() if not _is_person(entries) for i in range(s, e)
+            i
+            for (s, e), entries in known.items()
+            if any(entry.kind in PLACE_KINDS for entry in entries)
+            for i in range(s, e)
         }
         # NER sometimes reads "Bosnian Serbs" as a person: a known place word wins there.
         persons = [
@@ -715,6 +718,12 @@ class ActorResolver:
 
 
 # -- helpers --------------------------------------------------------------------------------
+
+
+PLACE_KINDS = frozenset({"country", "capital", "seat", "adjective"})
+"""Knowledge-base names of places and peoples: inside a name NER takes for a person, they
+still name the place ("Bosnian Serbs"); a body's name does not ("Foreign Minister Therese
+Kayikwamba Wagner" is no member of the Wagner Group)."""
 
 
 def _through_appos(tok: Token, head: int) -> bool:
