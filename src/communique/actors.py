@@ -722,8 +722,8 @@ class ActorResolver:
 
 PLACE_KINDS = frozenset({"country", "capital", "seat", "adjective"})
 """Knowledge-base names of places and peoples: inside a name NER takes for a person, they
-still name the place ("Bosnian Serbs"); a body's name does not ("Foreign Minister Therese
-Kayikwamba Wagner" is no member of the Wagner Group)."""
+still name the place ("Bosnian Serbs"); a body's name does not ("Foreign Minister Anna
+Wagner" is no member of the Wagner Group)."""
 
 
 def _through_appos(tok: Token, head: int) -> bool:
