@@ -276,6 +276,22 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         "urged Beijing to withdraw them.",
         [("REQUEST", ("VNM",), ("CHN",), None)],
     ),
+    "sending envoys is a visit, and promised a visit is an agreement": (
+        "Qatar announced that it will send envoys to Kabul next week.",
+        [("AGREE", ("QAT",), ("AFG",), None)],
+    ),
+    "an expectation told to someone is a request": (
+        "Scholz told Erdogan he expected a quick vote on the accession.",
+        [("REQUEST", ("DEU",), ("TUR",), None)],
+    ),
+    "insisting that something is so is no demand; insisting on it is": (
+        "Brazil insisted the fires were under control. Chile insisted on an inquiry.",
+        [("REQUEST", ("CHL",), (), None)],
+    ),
+    "a body's name inside a person's name is no party": (
+        "Foreign Minister Anna Wagner of Namibia accused Angola of shelling the border.",
+        [("ACCUSE", ("NAM",), ("AGO",), None)],
+    ),
 }
 
 
