@@ -3,7 +3,7 @@
 Every case is a sentence or two written for the rule it shows and the events the whole
 pipeline must code from it: type, actor codes, recipient codes and auxiliary mode. The texts
 share no run of five or more words with the texts of the gold files (../shared/eval and
-eval/dev.jsonl; checked when they were written), so a test pins a rule, not a gold sentence.
+eval/dev.jsonl; test_rule_texts.py checks it), so a test pins a rule, not a gold sentence.
 Together they hold the behaviour the evaluation figures rest on; a change that breaks one
 names the rule it broke.
 """
