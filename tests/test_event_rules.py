@@ -292,6 +292,11 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         "Foreign Minister Anna Wagner of Namibia accused Angola of shelling the border.",
         [("ACCUSE", ("NAM",), ("AGO",), None)],
     ),
+    "unnamed troops are of the country the report is about, not of a venue's dateline": (
+        "DOHA (Gulf Wire) — Sudan's government agreed on Monday at talks in Qatar to reopen "
+        "the road to Darfur. Sudan's ministers said troops had withdrawn from El Fasher.",
+        [("AGREE", ("SDN",), (), None), ("RETREAT", ("SDN",), (), None)],
+    ),
 }
 
 

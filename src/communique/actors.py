@@ -110,6 +110,9 @@ class ActorIndex:
     """The article's lead country: "the presidential office" with no country is its office."""
     sent_ids: dict[int, int] = field(default_factory=dict)
     """Sentence number by the sentence's first token."""
+    main_party: str | None = None
+    """The country the article names most: the report's subject, where the dateline may be
+    only the venue."""
     guessed: set[int] = field(default_factory=set)
     """Heads of unnamed people ("police", "protesters") given the lead country only for
     want of a better clue: the place where they act, once known, decides."""
@@ -284,6 +287,7 @@ class ActorResolver:
                 np.sentence = sent_ids[doc[head].sent.start]
                 index.add(np)
         index.home = _home_country(index, self._filed_from(doc))
+        index.main_party = _most_named(index)
         index.statements = find_statements(doc)
         self._refer_back(doc, index, on)
         return index
@@ -678,7 +682,11 @@ class ActorResolver:
         # "Police detained protesters", "the presidential office said": the report's country.
         if role.sector != "GOV":
             index.guessed.add(np.head)
-        return [Entity(code=index.home, sector=role.sector, entity_text=text, office=role.office)]
+        # Unnamed troops and fighters belong to the country the report is about, which a
+        # dateline of talks held abroad does not say ("PRETORIA - ... Tigrayan forces").
+        forces = role.sector in ARMED_SECTORS and index.main_party is not None
+        code = index.main_party if forces else index.home
+        return [Entity(code=code, sector=role.sector, entity_text=text, office=role.office)]
 
     def _pronoun(self, tok: Token, index: ActorIndex) -> list[Entity]:
         lower = tok.lower_
@@ -1253,6 +1261,20 @@ def _reporter(tok: Token, index: ActorIndex, kinds: tuple[str, ...] = ("person",
             if np is not None and np.kind in kinds:
                 return index.entities_for(s)
     return []
+
+
+ARMED_SECTORS = frozenset({"MIL", "REB"})
+"""Sectors of armed forces and fighters, whose country is the report's subject."""
+
+
+def _most_named(index: ActorIndex) -> str | None:
+    """The state named in most mentions (the first such on a tie)."""
+    counts: dict[str, int] = {}
+    for np in sorted(index.phrases, key=lambda n: n.head):
+        for code in dict.fromkeys(e.code for e in np.entities):
+            if len(code) == 3 and code not in NON_STATE_CODES:
+                counts[code] = counts.get(code, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
 
 
 def _home_country(index: ActorIndex, filed_from: str | None) -> str | None:
