@@ -297,6 +297,11 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         "the road to Darfur. Sudan's ministers said troops had withdrawn from El Fasher.",
         [("AGREE", ("SDN",), (), None), ("RETREAT", ("SDN",), (), None)],
     ),
+    "a demand conjoined deeper in what a speaker reports is still the speaker's": (
+        "Peru's interior ministry said the closure was needed to stop smuggling and urged "
+        "Bolivia to patrol its side of the frontier.",
+        [("REQUEST", ("PER",), ("BOL",), None)],
+    ),
 }
 
 

@@ -760,10 +760,11 @@ def _subjects(trig: Token) -> list[Token]:
             return [tok.head]  # "supporters who had marched": the supporters
         if subs:
             return subs
-        if tok.dep_ == "conj" and _lemma(tok) in SPEECH_ACTS and _reported_clause(tok.head):
+        speaker = _reporting_verb(tok.head) if tok.dep_ == "conj" else None
+        if speaker is not None and _lemma(tok) in SPEECH_ACTS:
             # "...said the boats had entered its waters and urged Manila to stop": the
             # parser hangs the second act on the reported clause; it is the speaker's.
-            tok = tok.head.head
+            tok = speaker
             continue
         if tok.dep_ in INHERIT_DEPS and tok.head.i != tok.i:
             # "resorted to throwing stones": through the preposition to the clause.
@@ -784,8 +785,16 @@ SPEECH_ACTS = frozenset(
 """Verbs of acts done in words, which a speaker does, not what the speaker reports."""
 
 
-def _reported_clause(tok: Token) -> bool:
-    return tok.dep_ == "ccomp" and _lemma(tok.head) in REPORTING
+def _reporting_verb(tok: Token) -> Token | None:
+    """The verb that reports the clause the token is in ("said the ban was necessary to end
+    the violence": "said" for "end"), if any."""
+    for _ in range(4):
+        if tok.dep_ == "ccomp" and _lemma(tok.head) in REPORTING:
+            return tok.head
+        if tok.dep_ not in ("xcomp", "ccomp", "conj") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _noun_participants(noun: Token, index: ActorIndex) -> tuple[list[Entity], list[Entity]]:
