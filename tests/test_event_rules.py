@@ -302,6 +302,11 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         "Bolivia to patrol its side of the frontier.",
         [("REQUEST", ("PER",), ("BOL",), None)],
     ),
+    "a people named by its ethnicity acts for the country it lives in": (
+        "Several hundred ethnic Uzbeks rallied on Friday in Kyrgyzstan. The Kurds of northern "
+        "Syria demanded autonomy from Damascus.",
+        [("PROTEST", ("KGZ",), ("KGZ",), None), ("REQUEST", ("SYR",), ("SYR",), None)],
+    ),
 }
 
 

@@ -139,6 +139,12 @@ class ActorIndex:
         token = self._past_dateline(token)
         for t in [token, *(token.conjuncts if conjuncts else ())]:
             np = self.by_head.get(t.i) or self.by_token.get(t.i)
+            if ethnic_people(t):
+                # "ethnic Albanians in Serbia", "the Albanians of southern Serbia": a people
+                # living in a country act for it (PLOVER's gold codes them so); where the
+                # phrase says not, the event's place decides.
+                out.extend(self._where(t))
+                continue
             if np is not None and (np.entities or np.kind != "role"):
                 out.extend(np.entities)
                 out.extend(self._of_conjuncts(t))
@@ -732,6 +738,19 @@ PLACE_KINDS = frozenset({"country", "capital", "seat", "adjective"})
 """Knowledge-base names of places and peoples: inside a name NER takes for a person, they
 still name the place ("Bosnian Serbs"); a body's name does not ("Foreign Minister Anna
 Wagner" is no member of the Wagner Group)."""
+
+
+def ethnic_people(t: Token) -> bool:
+    """A people named by its ethnicity: "ethnic Turks", "the Albanians of southern Serbia"."""
+    if t.tag_ not in ("NNS", "NNPS"):
+        return False
+    if any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in t.children):
+        return True
+    return (
+        t.pos_ == "PROPN"
+        and any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in t.children)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+    )
 
 
 def _through_appos(tok: Token, head: int) -> bool:
