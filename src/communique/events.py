@@ -543,6 +543,8 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
             # fight named in the phrase is the actor.
             actors += _fight_parties(trig, index)
         for s in (c for c in trig.children if c.dep_ == "nsubjpass"):
+            if s.tag_ in ("WP", "WDT") and trig.dep_ == "relcl":
+                s = trig.head  # "Karadzic, who has been indicted": Karadzic
             if s.i in m.tokens:  # "a summit could be held": the event noun is the subject
                 a, r = _noun_participants(s, index)
                 actors += a
