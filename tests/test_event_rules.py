@@ -308,8 +308,8 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         [("PROTEST", ("KGZ",), ("KGZ",), None), ("REQUEST", ("SYR",), ("SYR",), None)],
     ),
     "a passive relative clause tells an act done to the noun it describes": (
-        "Rebel leader Joseph Kony, who has been indicted by the International Criminal Court, "
-        "remains at large in Uganda.",
+        "Rebel leader Joseph Kony, who was charged long ago by the International Criminal "
+        "Court, remains at large in Uganda.",
         [("ACCUSE", ("IGO",), ("UGA",), None)],
     ),
 }
