@@ -48,7 +48,10 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": 
 _DASHES = re.compile(r"[-\u2010\u2011\u2012\u2013\u2014]")
 _ROLE_LINKS = frozenset({"of", "for", "at"})
 # Family name first in English-language news, so "Lee Jae-myung" is "Lee" and "Xi Jinping" "Xi".
-_FAMILY_FIRST = frozenset({"CHN", "KOR", "PRK", "KHM"})
+_FAMILY_FIRST = frozenset({"CHN", "KOR", "PRK", "KHM", "ETH", "ERI"})
+"""Where news calls a person by the first word of the name: a family name first (China,
+the Koreas, Cambodia), or a given name before a father's name (Ethiopia and Eritrea:
+"Abiy", "Isaias")."""
 # Hong Kong and Taiwan officials often go by an English given name ("John Lee", "William Lai").
 _FAMILY_FIRST_UNLESS_WESTERN = frozenset({"HKG", "TWN"})
 _REGNAL = re.compile(r"^(?:[IVX]+|Jr\.?|Sr\.?)$")
