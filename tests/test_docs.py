@@ -386,3 +386,22 @@ def test_seed_attribute_accuracies_are_what_eval_prints() -> None:
     accuracy = evaluation(SHARED_EVAL / "seed.jsonl")["accuracy"]
     for name, correct, n in figures:
         assert (accuracy[name]["correct"], accuracy[name]["n"]) == (int(correct), int(n)), name
+
+
+@pytest.mark.slow
+def test_dev_set_attribute_and_quote_figures_are_what_eval_prints() -> None:
+    report = evaluation(ROOT / "eval" / "dev.jsonl")
+    said = sentence("`communique eval` also scores attribution.")
+    accuracy, quotes = report["accuracy"], report["quotes"]
+    expected = [
+        (accuracy["date"]["correct"], accuracy["date"]["n"]),
+        (accuracy["location"]["correct"], accuracy["location"]["n"]),
+        *((quotes[k]["correct"], quotes[k]["n"]) for k in ("speaker", "conduit", "channel")),
+    ]
+    assert [(int(a), int(b)) for a, b in re.findall(r"(\d+)/(\d+)", said)] == expected
+    found = re.search(r"of its (\d+) quotes (\d+) are found", said)
+    assert found and (int(found[1]), int(found[2])) == (quotes["gold_quotes"], quotes["found"])
+    aux = sentence("On the development set's matched events the auxiliary mode is right on")
+    assert re.findall(r"right on (\d+) of (\d+)", aux) == [
+        (str(accuracy["aux"]["correct"]), str(accuracy["aux"]["n"]))
+    ]
