@@ -312,6 +312,17 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         "Court, remains at large in Uganda.",
         [("ACCUSE", ("IGO",), ("UGA",), None)],
     ),
+    "a call the act took place in is no part of the act, and includes whom it speaks to": (
+        "Biden and Xi struck a deal in a video call on Friday. In a phone call late on "
+        "Monday, Macron praised the reform and invited Lula to a summit.",
+        [
+            ("AGREE", ("CHN", "USA"), (), None),
+            ("CONSULT", ("CHN", "USA"), (), None),
+            ("CONSULT", ("BRA", "FRA"), (), None),
+            ("SUPPORT", ("FRA",), (), None),
+            ("AGREE", ("FRA",), ("BRA",), None),
+        ],
+    ),
 }
 
 

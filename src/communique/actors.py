@@ -187,6 +187,11 @@ class ActorIndex:
                             out.extend(np.entities)
         return out
 
+    def is_person(self, t: Token) -> bool:
+        """Whether the token heads the mention of a person."""
+        np = self.by_head.get(t.i) or self.by_token.get(t.i)
+        return np is not None and np.kind == "person"
+
     def is_place(self, t: Token) -> bool:
         """Whether the token heads the name of a country or a place in one."""
         np = self.by_head.get(t.i) or self.by_token.get(t.i)

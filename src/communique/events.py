@@ -105,7 +105,10 @@ def _sentence_events(
             continue
         if m.entry.type == "CONSULT" and any(c.dep_ == "oprd" for c in trig.children):
             continue  # "called the measures a provocation" names; it is no call
-        governor = _governing_trigger(trig, owner)
+        # "reached the deal in a phone call": the meeting it took place in is no content
+        governor = (
+            None if m.entry.pos == "noun" and _setting(trig) else _governing_trigger(trig, owner)
+        )
         if governor is None and _names_the_act(trig, m, accepted):
             governor = trig.head.i  # "a drone strike killed the general": one attack
         if governor is None and (
@@ -818,13 +821,14 @@ def _noun_participants(noun: Token, index: ActorIndex) -> tuple[list[Entity], li
             actors = index.entities_for(s) + actors
     if _setting(noun):
         # "Erdogan told Biden in a phone call": who acts in the sentence and to whom.
+        # ("...condemned the attack and invited Lula to visit": the people it speaks to.)
         verb = head.head
         actors = [e for s in _subjects(verb) for e in index.entities_for(s)] + actors
         actors += [
             e
-            for c in verb.children
-            if c.dep_ in ("dobj", "dative")
+            for v in (verb, *verb.conjuncts)
+            for c in v.children
+            if c.dep_ in ("dobj", "dative") and index.is_person(c)
             for e in index.entities_for(c)
-            if index.role_of(c) is not None or (index.by_head.get(c.i) or index.by_token.get(c.i))
         ]
     return unique_entities(actors), unique_entities(recipients)
