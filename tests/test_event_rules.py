@@ -323,6 +323,10 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
             ("AGREE", ("FRA",), ("BRA",), None),
         ],
     ),
+    "a person in an apposition to a named party is not that party": (
+        "Iran, Assad's closest backer, suspended flights to Turkey on Monday.",
+        [("SANCTION", ("IRN",), ("TUR",), None)],
+    ),
 }
 
 

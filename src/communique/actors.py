@@ -390,9 +390,15 @@ class ActorResolver:
         if role is None and head_tok.lemma_.lower() in GENERIC_PEOPLE:
             return NounPhrase(head, start, end, [], "group")
         former = any(t.lower_ in FORMER_WORDS for t in doc[start:end]) or _predecessor(head_tok)
-        people = [(s, p) for s, k, p in items if k == "kb" and _is_person(p)]
-        unknown_people = [s for s, k, _ in items if k == "person"]
         places = [(s, p) for s, k, p in items if k == "kb" and not _is_person(p)]
+        named = any(s.start <= head < s.end for s, _ in places)
+        # "Russia, Assad's main ally": a person in an apposition to a named party is not it.
+        people = [
+            (s, p)
+            for s, k, p in items
+            if k == "kb" and _is_person(p) and not (named and _through_appos(s.root, head))
+        ]
+        unknown_people = [s for s, k, _ in items if k == "person"]
         if len(places) > 1:
             # "Bosnian Serbs", "Kosovo Albanians": the people of the place the modifier names.
             # Not "Pakistan, a key U.S. ally": an apposition describes the head, not whose.
