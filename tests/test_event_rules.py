@@ -327,6 +327,10 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         "Iran, Assad's closest backer, suspended flights to Turkey on Monday.",
         [("SANCTION", ("IRN",), ("TUR",), None)],
     ),
+    "barring another state's flights is a sanction": (
+        "Latvia announced on Monday that it will bar Russian airlines from next week.",
+        [("SANCTION", ("LVA",), ("RUS",), "future")],
+    ),
 }
 
 
