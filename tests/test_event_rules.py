@@ -331,6 +331,11 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         "Latvia announced on Monday that it will bar Russian airlines from next week.",
         [("SANCTION", ("LVA",), ("RUS",), "future")],
     ),
+    "a promise from abroad goes where the report is filed; a joint agreement to no one": (
+        "BEIRUT (Levant Wire) — Norway pledged emergency funding on Tuesday. Chile and Peru "
+        "agreed on Tuesday to share flood data.",
+        [("AGREE", ("NOR",), ("LBN",), None), ("AGREE", ("CHL", "PER"), (), None)],
+    ),
 }
 
 

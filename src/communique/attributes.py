@@ -363,8 +363,9 @@ PLACE_TARGET_TYPES = frozenset(
     {"ASSAULT", "COERCE", "MOBILIZE", "AID", "CONCEDE", "RETREAT", "PROTEST"}
 )
 """Acts that fall on the people of the place where they happen."""
-FILED_TARGET_TYPES = frozenset({"AID"})
-"""Acts from abroad that, naming no one, go to the place the report is filed from."""
+FILED_TARGET_TYPES = frozenset({"AID", "AGREE"})
+"""Acts from abroad that, naming no one, go to the place the report is filed from: aid, and
+a promise (of aid, help, a visit) by one party."""
 
 
 def dateline_place(text: str, gazetteer: Gazetteer) -> Location | None:
@@ -427,10 +428,15 @@ def _place_actor(ev: Event) -> None:
 
 def _place_target(ev: Event, dateline: Location | None) -> None:
     """ "Israeli tanks fired at targets in Jericho": with no named target, an attack (or
-    aid, or a concession) falls on the country where it happens. Aid sent from abroad
-    goes where the report was filed ("ANKARA - Greece sent a team of rescuers")."""
+    aid, or a concession) falls on the country where it happens. Aid sent, or pledged, from
+    abroad goes where the report was filed ("ANKARA - Greece sent a team of rescuers")."""
     if ev.type not in PLACE_TARGET_TYPES | FILED_TARGET_TYPES or ev.recipient:
         return
+    if ev.type == "AGREE" and (
+        len({e.code for e in ev.actor}) != 1
+        or (ev.location is not None and ev.location.basis == "phrase")
+    ):
+        return  # a joint agreement, or one made at a venue it names, is aimed at no one
     place = ev.location if ev.type in PLACE_TARGET_TYPES else None
     if ev.type in FILED_TARGET_TYPES and (place is None or place.basis == "participants"):
         place = dateline
