@@ -336,6 +336,11 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         "agreed on Tuesday to share flood data.",
         [("AGREE", ("NOR",), ("LBN",), None), ("AGREE", ("CHL", "PER"), (), None)],
     ),
+    "talks with one named side are with the report's country; their modality is the verb's": (
+        "COLOMBO (Monsoon Wire) — Sri Lanka's cabinet resigned on Sunday. Negotiations with "
+        "the World Bank could resume in the spring.",
+        [("RETREAT", ("LKA",), (), None), ("CONSULT", ("IGO", "LKA"), (), "hypothetical")],
+    ),
 }
 
 

@@ -807,7 +807,18 @@ def _noun_participants(noun: Token, index: ActorIndex) -> tuple[list[Entity], li
     recipients: list[Entity] = []
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in JOINT_PREPS:
-            actors += _prep_entities(c, index)
+            partners = _prep_entities(c, index)
+            unnamed_side = (
+                not actors
+                and _lemma(noun) in MEETING_NOUNS
+                and index.home
+                and not _setting(noun)  # "after talks with Biden": the speaker is the side
+            )
+            if unnamed_side and index.home not in _codes(partners):
+                # "Talks with the IMF could resume": the other side goes unnamed; in a
+                # report about a country, it is that country.
+                actors.append(Entity(code=index.home, sector="GOV", entity_text=noun.text))
+            actors += partners
         elif c.dep_ == "prep" and c.lower_ in ("on", "against", "by", "to", "from", "of"):
             # "the withdrawal of invasion forces from Panama": where from, one phrase further
             target = _prep_entities(c, index, ("of",), aimed=c.lower_ == "of")

@@ -32,7 +32,7 @@ CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 
 
 NEGATING_GOVERNORS = frozenset({"deny"})
-CLAUSE_DEPS = frozenset({"xcomp", "acl", "pcomp", "dobj", "nsubjpass", "conj", "ccomp"})
+CLAUSE_DEPS = frozenset({"xcomp", "acl", "pcomp", "dobj", "nsubj", "nsubjpass", "conj", "ccomp"})
 """Links by which a clause hangs under the words whose modality it shares."""
 
 
