@@ -341,6 +341,11 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         "the World Bank could resume in the spring.",
         [("RETREAT", ("LKA",), (), None), ("CONSULT", ("IGO", "LKA"), (), "hypothetical")],
     ),
+    "one party's own session consults no one": (
+        "The African Union's council will decide when it next meets. Kenya and "
+        "Uganda met in Kampala on Friday.",
+        [("CONSULT", ("KEN",), ("UGA",), None)],
+    ),
 }
 
 

@@ -361,6 +361,8 @@ def _build(
         aux = None  # a promise or a threat is itself a statement of intent
     if etype == "CONSULT" and entry.role == "joint" and recipients:
         actors, recipients = actors + recipients, []
+    if etype == "CONSULT" and not recipients and len(_codes(actors)) == 1 and pending is None:
+        return None  # "the council meets on Thursday": one party's own session consults no one
     tokens = sorted(m.tokens)
     span_start, span_end = doc[tokens[0]].idx, doc[tokens[-1]].idx + len(doc[tokens[-1]])
     return Event(
