@@ -361,8 +361,16 @@ def _build(
         aux = None  # a promise or a threat is itself a statement of intent
     if etype == "CONSULT" and entry.role == "joint" and recipients:
         actors, recipients = actors + recipients, []
-    if etype == "CONSULT" and not recipients and len(_codes(actors)) == 1 and pending is None:
-        return None  # "the council meets on Thursday": one party's own session consults no one
+    if (
+        etype == "CONSULT"
+        and not recipients
+        and len(_codes(actors)) == 1
+        and pending is None
+        and (entry.pos == "noun" or _lemma(trig) in ("meet", "host", "visit"))
+    ):
+        # "the council meets on Thursday", "visited the border crossing": one party's own
+        # session or tour consults no one ("did not attend the summit" still counts).
+        return None
     tokens = sorted(m.tokens)
     span_start, span_end = doc[tokens[0]].idx, doc[tokens[-1]].idx + len(doc[tokens[-1]])
     return Event(
