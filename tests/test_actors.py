@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from docbuild import build_doc
-from parses import MODI_MERZ_PARSE, NORWAY_PARSE
+from parses import KENYA_MEETING, KENYA_MEETING_PARSE, MODI_MERZ_PARSE, NORWAY_PARSE
 
 from communique.actors import ActorIndex, ActorResolver
 from communique.models import Entity
@@ -163,25 +163,11 @@ def test_unnamed_refugees_are_not_the_lead_country(resolver: ActorResolver) -> N
 
 
 KENYA = (
-    "Kenya's President William Ruto met Tanzanian President Samia Suluhu Hassan in Nairobi. "
-    "The two leaders signed a trade pact. They also agreed to open a border post."
+    KENYA_MEETING + " The two leaders signed a trade pact. They also agreed to open a border post."
 )
-KENYA_PARSE = """
-     0 Kenya        NNP   PROPN  poss       2 Kenya        B-GPE
-     1 's           POS   PART   case       0 's
-     2 President    NNP   PROPN  nsubj      5 President
-     3 William      NNP   PROPN  compound   4 William      B-PERSON
-     4 Ruto         NNP   PROPN  appos      2 Ruto         I-PERSON
-     5 met          VBD   VERB   ROOT       5 meet
-     6 Tanzanian    NNP   PROPN  compound   7 Tanzanian    B-NORP
-     7 President    NNP   PROPN  compound  10 President
-     8 Samia        NNP   PROPN  compound  10 Samia        B-PERSON
-     9 Suluhu       NNP   PROPN  compound  10 Suluhu       I-PERSON
-    10 Hassan       NNP   PROPN  dobj       5 Hassan       I-PERSON
-    11 in           IN    ADP    prep       5 in
-    12 Nairobi      NNP   PROPN  pobj      11 Nairobi      B-GPE
-    13 .            .     PUNCT  punct      5 .
-
+KENYA_PARSE = (
+    KENYA_MEETING_PARSE
+    + """
      0 The          DT    DET    det        2 the
      1 two          CD    NUM    nummod     2 two          B-CARDINAL
      2 leaders      NNS   NOUN   nsubj      3 leader
@@ -201,6 +187,7 @@ KENYA_PARSE = """
      7 post         NN    NOUN   dobj       4 post
      8 .            .     PUNCT  punct      2 .
 """
+)
 
 
 def test_the_two_leaders_and_they_are_the_pair_named_before(resolver: ActorResolver) -> None:

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from docbuild import article, build_doc, code_doc
-from parses import MODI_MERZ_PARSE
+from parses import CALL, CALL_PARSE, KENYA_MEETING, KENYA_MEETING_PARSE, MODI_MERZ_PARSE
 
 from communique.actors import ActorResolver
 from communique.knowledge import KnowledgeBase
@@ -25,41 +25,6 @@ def code(resolver: ActorResolver, lexicon: Lexicon, kb: KnowledgeBase, gazetteer
         return code_doc(doc, art, resolver, lexicon, kb, gazetteer)[0]
 
     return run
-
-
-CALL = (
-    "Spanish Prime Minister Pedro Sanchez held a phone call with Moroccan King Mohammed VI on "
-    "Thursday. The 40-minute call began at 3 p.m."
-)
-CALL_PARSE = """
-     0 Spanish      JJ    ADJ    amod       2 spanish      B-NORP
-     1 Prime        NNP   PROPN  compound   2 Prime
-     2 Minister     NNP   PROPN  compound   4 Minister
-     3 Pedro        NNP   PROPN  compound   4 Pedro        B-PERSON
-     4 Sanchez      NNP   PROPN  nsubj      5 Sanchez      I-PERSON
-     5 held         VBD   VERB   ROOT       5 hold
-     6 a            DT    DET    det        8 a
-     7 phone        NN    NOUN   compound   8 phone
-     8 call         NN    NOUN   dobj       5 call
-     9 with         IN    ADP    prep       8 with
-    10 Moroccan     NNP   PROPN  compound  11 Moroccan     B-NORP
-    11 King         NNP   PROPN  compound  13 King
-    12 Mohammed     NNP   PROPN  compound  13 Mohammed     B-PERSON
-    13 VI           NNP   PROPN  pobj       9 VI           I-PERSON
-    14 on           IN    ADP    prep       5 on
-    15 Thursday     NNP   PROPN  pobj      14 Thursday     B-DATE
-    16 .            .     PUNCT  punct      5 .
-
-     0 The          DT    DET    det        4 the
-     1 40           CD    NUM    nummod     3 40           B-TIME
-     2 -            HYPH  PUNCT  punct      3 -            I-TIME
-     3 minute       NN    NOUN   compound   4 minute       I-TIME
-     4 call         NN    NOUN   nsubj      5 call
-     5 began        VBD   VERB   ROOT       5 begin
-     6 at           IN    ADP    prep       5 at
-     7 3            CD    NUM    nummod     8 3            B-TIME
-     8 p.m.         NN    NOUN   pobj       6 p.m.         I-TIME
-"""
 
 
 def test_a_weekday_counts_back_from_the_publication_date(code) -> None:
@@ -178,27 +143,7 @@ def test_an_explicitly_dated_event_years_back_is_historical(code) -> None:
 
 
 def test_a_meeting_in_one_partys_capital_makes_the_other_the_visitor(code) -> None:
-    text = "Kenya's President William Ruto met Tanzanian President Samia Suluhu Hassan in Nairobi."
-    [ev] = code(
-        text,
-        """
-         0 Kenya        NNP   PROPN  poss       2 Kenya        B-GPE
-         1 's           POS   PART   case       0 's
-         2 President    NNP   PROPN  nsubj      5 President
-         3 William      NNP   PROPN  compound   4 William      B-PERSON
-         4 Ruto         NNP   PROPN  appos      2 Ruto         I-PERSON
-         5 met          VBD   VERB   ROOT       5 meet
-         6 Tanzanian    NNP   PROPN  compound   7 Tanzanian    B-NORP
-         7 President    NNP   PROPN  compound  10 President
-         8 Samia        NNP   PROPN  compound  10 Samia        B-PERSON
-         9 Suluhu       NNP   PROPN  compound  10 Suluhu       I-PERSON
-        10 Hassan       NNP   PROPN  dobj       5 Hassan       I-PERSON
-        11 in           IN    ADP    prep       5 in
-        12 Nairobi      NNP   PROPN  pobj      11 Nairobi      B-GPE
-        13 .            .     PUNCT  punct      5 .
-        """,
-        FRIDAY,
-    )
+    [ev] = code(KENYA_MEETING, KENYA_MEETING_PARSE, FRIDAY)
     assert (ev.type, ev.mode) == ("CONSULT", ["visit"])
     assert ([e.code for e in ev.actor], [e.code for e in ev.recipient]) == (["TZA"], ["KEN"])
     assert ev.location is not None and ev.location.country_code == "KEN"

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from docbuild import article, build_doc, code_doc
+from parses import CALL, CALL_PARSE
 
 from communique import scores
 from communique.actors import ActorResolver
@@ -17,40 +18,13 @@ from communique.models import Article, Entity, Event
 from communique.places import Gazetteer
 from communique.records import assign_ids, byline, cite_info, to_record
 
-TEXT = (
-    "Spanish Prime Minister Pedro Sanchez held a phone call with Moroccan King Mohammed VI on "
-    "Thursday. The 40-minute call began at 3 p.m. “We agreed to keep talking,” Sanchez said "
-    "after the call. In 2021, Morocco recalled its ambassador to Spain."
+TEXT = CALL + (
+    " “We agreed to keep talking,” Sanchez said after the call. In 2021, Morocco recalled "
+    "its ambassador to Spain."
 )
-PARSE = """
-     0 Spanish      JJ    ADJ    amod       2 spanish      B-NORP
-     1 Prime        NNP   PROPN  compound   2 Prime
-     2 Minister     NNP   PROPN  compound   4 Minister
-     3 Pedro        NNP   PROPN  compound   4 Pedro        B-PERSON
-     4 Sanchez      NNP   PROPN  nsubj      5 Sanchez      I-PERSON
-     5 held         VBD   VERB   ROOT       5 hold
-     6 a            DT    DET    det        8 a
-     7 phone        NN    NOUN   compound   8 phone
-     8 call         NN    NOUN   dobj       5 call
-     9 with         IN    ADP    prep       8 with
-    10 Moroccan     NNP   PROPN  compound  11 Moroccan     B-NORP
-    11 King         NNP   PROPN  compound  13 King
-    12 Mohammed     NNP   PROPN  compound  13 Mohammed     B-PERSON
-    13 VI           NNP   PROPN  pobj       9 VI           I-PERSON
-    14 on           IN    ADP    prep       5 on
-    15 Thursday     NNP   PROPN  pobj      14 Thursday     B-DATE
-    16 .            .     PUNCT  punct      5 .
-
-     0 The          DT    DET    det        4 the
-     1 40           CD    NUM    nummod     3 40           B-TIME
-     2 -            HYPH  PUNCT  punct      3 -            I-TIME
-     3 minute       NN    NOUN   compound   4 minute       I-TIME
-     4 call         NN    NOUN   nsubj      5 call
-     5 began        VBD   VERB   ROOT       5 begin
-     6 at           IN    ADP    prep       5 at
-     7 3            CD    NUM    nummod     8 3            B-TIME
-     8 p.m.         NN    NOUN   pobj       6 p.m.         I-TIME
-
+PARSE = (
+    CALL_PARSE
+    + """
      0 “            ``    PUNCT  punct      2 "
      1 We           PRP   PRON   nsubj      2 we
      2 agreed       VBD   VERB   ccomp      9 agree
@@ -77,6 +51,7 @@ PARSE = """
      8 Spain        NNP   PROPN  pobj       7 Spain        B-GPE
      9 .            .     PUNCT  punct      4 .
 """
+)
 PLOVER_FIELDS = [
     "id",
     "date",
