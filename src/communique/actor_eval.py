@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from communique.errors import GoldFormatError
-from communique.evaluate import Accuracy, json_lines
+from communique.evaluate import Accuracy, gold_date, gold_field, json_lines
 from communique.models import Entity
 
 if TYPE_CHECKING:  # the actor stage needs spaCy; reading and scoring gold do not
@@ -125,20 +125,15 @@ def read_actor_gold(path: Path) -> list[ActorGoldArticle]:
 
 
 def _parse_article(obj: dict[str, Any], where: str) -> ActorGoldArticle:
-    article_id = obj.get("id")
-    text = obj.get("text")
-    mentions = obj.get("mentions")
-    if not isinstance(article_id, str) or not article_id:
-        raise GoldFormatError(f"{where}: 'id' must be a non-empty string")
-    if not isinstance(text, str) or not text.strip():
-        raise GoldFormatError(f"{where}: 'text' must be the article text")
-    if not isinstance(mentions, list):
-        raise GoldFormatError(f"{where}: 'mentions' must be a list of mention objects")
-    published = obj.get("published")
-    try:
-        on = date.fromisoformat(published) if published is not None else None
-    except (TypeError, ValueError) as exc:
-        raise GoldFormatError(f"{where}: 'published' is {published!r}, not YYYY-MM-DD") from exc
+    article_id = gold_field(obj, "id", str, where, "a unique string id")
+    text = gold_field(obj, "text", str, where, "the article text as a string")
+    mentions = gold_field(obj, "mentions", list, where, "a list of mention objects")
+    if not article_id:
+        raise GoldFormatError(f"{where}: 'id' is empty — give a unique string id")
+    if not text.strip():
+        raise GoldFormatError(f"{where}: 'text' is empty — give the article text")
+    published = gold_date(obj, "published", where)
+    on = date.fromisoformat(published) if published is not None else None
     parsed = tuple(
         _parse_mention(m, text, f"{where}: mention {n}") for n, m in enumerate(mentions, start=1)
     )

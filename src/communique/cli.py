@@ -437,6 +437,8 @@ def _run_eval(args: argparse.Namespace) -> int:
     from .quote_eval import read_gold_quotes, score_quotes
 
     gold = read_gold(args.gold)
+    # Checked before coding, so that a bad quote entry does not cost a whole coding run.
+    gold_quotes = read_gold_quotes(args.gold)
     articles = [
         Article(
             id=g.id,
@@ -460,7 +462,6 @@ def _run_eval(args: argparse.Namespace) -> int:
             coded[result.article.id] = result.records
             quotes[result.article.id] = result.quote_records()
     report = score(gold, coded)
-    gold_quotes = read_gold_quotes(args.gold)
     quote_report = score_quotes(gold_quotes, quotes) if gold_quotes else None
     if args.json:
         figures = report.to_dict()

@@ -183,16 +183,16 @@ def read_gold(path: Path) -> list[GoldArticle]:
 
 
 def _parse_article(obj: dict[str, Any], where: str) -> GoldArticle:
-    article_id = _field(obj, "id", str, where, "a unique string id")
-    text = _field(obj, "text", str, where, "the article text as a string")
-    gold = _field(obj, "gold", list, where, "a list of gold events (may be empty)")
+    article_id = gold_field(obj, "id", str, where, "a unique string id")
+    text = gold_field(obj, "text", str, where, "the article text as a string")
+    gold = gold_field(obj, "gold", list, where, "a list of gold events (may be empty)")
     return GoldArticle(
         id=article_id,
-        published=_date_field(obj, "published", where),
-        outlet=_field(obj, "outlet", str, where, "a string or null", required=False),
-        title=_field(obj, "title", str, where, "a string or null", required=False),
+        published=gold_date(obj, "published", where),
+        outlet=gold_field(obj, "outlet", str, where, "a string or null", required=False),
+        title=gold_field(obj, "title", str, where, "a string or null", required=False),
         text=text,
-        url=_field(obj, "url", str, where, "a string or null", required=False),
+        url=gold_field(obj, "url", str, where, "a string or null", required=False),
         gold=tuple(
             _parse_event(event, f"{where}: gold event {index}")
             for index, event in enumerate(gold, start=1)
@@ -210,17 +210,17 @@ def _parse_event(obj: Any, where: str) -> GoldEvent:
         types=_parse_types(obj, where),
         actor=_codes_field(obj, "actor", where),
         recipient=_codes_field(obj, "recipient", where),
-        date=_date_field(obj, "date", where),
-        mode=_field(obj, "mode", str, where, "a PLOVER mode string", required=False),
+        date=gold_date(obj, "date", where),
+        mode=gold_field(obj, "mode", str, where, "a PLOVER mode string", required=False),
         aux=_aux_field(obj, where),
-        location=_field(obj, "location", str, where, "a country code string", required=False),
-        optional=bool(_field(obj, "optional", bool, where, "true or false", required=False)),
-        lenient=bool(_field(obj, "lenient", bool, where, "true or false", required=False)),
+        location=gold_field(obj, "location", str, where, "a country code string", required=False),
+        optional=bool(gold_field(obj, "optional", bool, where, "true or false", required=False)),
+        lenient=bool(gold_field(obj, "lenient", bool, where, "true or false", required=False)),
     )
 
 
 def _parse_types(obj: dict[str, Any], where: str) -> tuple[str, ...]:
-    value = _field(obj, "type", (str, list), where, "a PLOVER type or a list of them")
+    value = gold_field(obj, "type", (str, list), where, "a PLOVER type or a list of them")
     types = (value,) if isinstance(value, str) else tuple(value)
     if not types:
         raise GoldFormatError(
@@ -239,7 +239,7 @@ def _parse_types(obj: dict[str, Any], where: str) -> tuple[str, ...]:
 
 
 def _aux_field(obj: dict[str, Any], where: str) -> str | None:
-    aux = _field(obj, "aux", str, where, f"one of {', '.join(AUX_MODES)} or *", required=False)
+    aux = gold_field(obj, "aux", str, where, f"one of {', '.join(AUX_MODES)} or *", required=False)
     if aux is not None and aux not in (*AUX_MODES, ANY_AUX):
         raise GoldFormatError(
             f"{where}: unknown aux {aux!r} — use one of {', '.join(AUX_MODES)}, "
@@ -249,7 +249,7 @@ def _aux_field(obj: dict[str, Any], where: str) -> str | None:
 
 
 def _codes_field(obj: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
-    value = _field(obj, key, list, where, "a list of entity codes (may be empty)")
+    value = gold_field(obj, key, list, where, "a list of entity codes (may be empty)")
     for code in value:
         if not isinstance(code, str):
             raise GoldFormatError(
@@ -259,8 +259,9 @@ def _codes_field(obj: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _date_field(obj: dict[str, Any], key: str, where: str) -> str | None:
-    value = _field(obj, key, str, where, "a YYYY-MM-DD date or null", required=False)
+def gold_date(obj: dict[str, Any], key: str, where: str) -> str | None:
+    """The YYYY-MM-DD date under ``key``, checked to be a calendar date; absent or null: None."""
+    value = gold_field(obj, key, str, where, "a YYYY-MM-DD date or null", required=False)
     if value is None:
         return None
     try:
@@ -275,7 +276,7 @@ def _date_field(obj: dict[str, Any], key: str, where: str) -> str | None:
     return value
 
 
-def _field(
+def gold_field(
     obj: dict[str, Any],
     key: str,
     kind: type | tuple[type, ...],
