@@ -392,6 +392,26 @@ def test_unnamed_people_act_for_the_country_they_are_in(resolver: ActorResolver)
     assert coded(index.entities_for(doc[0], owners=True)) == [("IRQ", "CVL")]
 
 
+def test_a_people_no_word_list_names_acts_like_other_unnamed_people(
+    resolver: ActorResolver,
+) -> None:
+    # "Pashtuns" is in no list: a plural NORP name is a people, placed as "demonstrators" are.
+    doc = build_doc(
+        "Pashtuns in Kabul staged a sit-in.",
+        """
+        0 Pashtuns     NNPS  PROPN  nsubj      3 Pashtuns     B-NORP
+        1 in           IN    ADP    prep       0 in
+        2 Kabul        NNP   PROPN  pobj       1 Kabul        B-GPE
+        3 staged       VBD   VERB   ROOT       3 stage
+        4 a            DT    DET    det        5 a
+        5 sit-in       NN    NOUN   dobj       3 sit-in
+        6 .            .     PUNCT  punct      3 .
+        """,
+    )
+    index = resolver(doc, date(2024, 5, 10))
+    assert [e.code for e in index.entities_for(doc[0], owners=True)] == ["AFG"]
+
+
 NATO_TEXT = "The South Korean president met NATO leaders. The alliance said its support was firm."
 NATO_PARSE = """
      0 The          DT    DET    det         3 the

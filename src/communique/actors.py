@@ -59,7 +59,7 @@ PEOPLE_NOUNS = frozenset(
     "immigrant immigrants migrant migrants tank tanks aircraft helicopter helicopters jet "
     "jets warship warships bulldozer bulldozers gunship gunships militiaman militiamen "
     "bomber bombers gunman gunmen agent agents servicemen serviceman negotiator negotiators "
-    "kurd kurds serb serbs inhabitant inhabitants farmer farmers landowner landowners "
+    "inhabitant inhabitants farmer farmers landowner landowners "
     "supporter supporters group groups parent parents relative relatives family families "
     "student students mother mothers voter voters".split()
 )
@@ -156,7 +156,7 @@ class ActorIndex:
                 for g in counted:
                     out.extend(self.entities_for(g, owners=True))
                 continue
-            people = lemma in PEOPLE_NOUNS or (np is not None and np.kind == "role")
+            people = people_noun(t) or (np is not None and np.kind == "role")
             if owners or people:
                 mods = [c for c in t.lefts if c.dep_ in ("amod", "compound", "poss", "nmod")]
                 found = self.entities_in(m for c in mods for m in c.subtree)
@@ -276,7 +276,7 @@ class ActorResolver:
         for head, items in list(groups.items()):
             lemma = doc[head].lemma_.lower()
             people = (
-                lemma in PEOPLE_NOUNS
+                people_noun(doc[head])
                 and lemma not in GENERIC_PEOPLE
                 and all(
                     s.root.head.i == head and s.root.dep_ in ("compound", "amod")
@@ -749,6 +749,12 @@ PLACE_KINDS = frozenset({"country", "capital", "seat", "adjective"})
 """Knowledge-base names of places and peoples: inside a name NER takes for a person, they
 still name the place ("Bosnian Serbs"); a body's name does not ("Foreign Minister Anna
 Wagner" is no member of the Wagner Group)."""
+
+
+def people_noun(t: Token) -> bool:
+    """A noun for unnamed people: a kind of people ("youths", "troops") or a people the
+    knowledge base does not know as a country's ("Kurds", "Uzbeks": plural NORP)."""
+    return t.lemma_.lower() in PEOPLE_NOUNS or (t.tag_ == "NNPS" and t.ent_type_ == "NORP")
 
 
 def ethnic_people(t: Token) -> bool:

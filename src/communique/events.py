@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import GENERIC_PEOPLE, PEOPLE_NOUNS, QUANTITY_NOUNS, ActorIndex, ethnic_people
+from .actors import GENERIC_PEOPLE, QUANTITY_NOUNS, ActorIndex, ethnic_people, people_noun
 from .discourse import (
     MATERIAL_CONFLICT,
     PURPOSE_NOUNS,
@@ -510,7 +510,7 @@ def _unnamed_people(trig: Token, index: ActorIndex) -> Entity | None:
         if lemma in GENERIC_PEOPLE and head.i == s.i:
             return None  # "people said": commentators; "thousands of people marched": a crowd
         role = index.role_of(head)
-        if lemma in PEOPLE_NOUNS or role is not None or ethnic_people(head):
+        if people_noun(head) or role is not None or ethnic_people(head):
             text = trig.doc[s.left_edge.i : s.i + 1].text
             return Entity(code="", sector=role.sector if role else "CVL", entity_text=text)
     return None
