@@ -1058,7 +1058,7 @@ def _it_antecedent(tok: Token, index: ActorIndex) -> Token | None:
         own: set[int] = set()
     else:
         own = {t.i for c in tok.head.children if c.dep_ in SUBJECTS for t in c.subtree}
-    start = tok.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
+    start = _previous_sentence_start(tok.doc, tok.sent.start)
     for t in reversed(tok.doc[start : tok.i]):
         if t.i not in own and _can_be_it(t, index):
             return t
@@ -1104,16 +1104,18 @@ PERSON_GROUP_HEADS = frozenset("leader minister president".split())
 def _group_antecedent(index: ActorIndex, tok: Token) -> list[Entity]:
     """ "the two leaders": the last group so described, else the last pair of that kind."""
     lemma = tok.lemma_.lower()
-    for np in sorted(index.phrases, key=lambda n: -n.head):
-        earlier = index.doc[np.head]
-        if (
-            np.head < tok.i
-            and np.entities
-            and earlier.lemma_.lower() == lemma
-            and (len(np.entities) > 1 or earlier.tag_ in ("NNS", "NNPS"))
-        ):
-            # "the two leaders" are earlier leaders, not "the first Ethiopian leader"
-            return list(np.entities)
+    doc = index.doc
+    # "the two leaders" are earlier leaders, not "the first Ethiopian leader"
+    same = _last(
+        index,
+        tok.i,
+        lambda np: (
+            doc[np.head].lemma_.lower() == lemma
+            and (len(np.entities) > 1 or doc[np.head].tag_ in ("NNS", "NNPS"))
+        ),
+    )
+    if same:
+        return same
     return _last_group(index, tok.i, persons=lemma in PERSON_GROUP_HEADS)
 
 

@@ -519,11 +519,7 @@ def _unnamed_people(trig: Token, index: ActorIndex) -> Entity | None:
 def _same(e: Entity, group: list[Entity]) -> bool:
     """The same party twice: the same entity, or a pronoun for it ("began their drills")."""
     pronoun = e.entity_text.lower() in PRONOUNS
-    return any(
-        e.code == g.code
-        and (pronoun or (e.identifier_id or e.entity_text) == (g.identifier_id or g.entity_text))
-        for g in group
-    )
+    return any(e.code == g.code and (pronoun or e.key == g.key) for g in group)
 
 
 PRONOUNS = frozenset("its their his her our my your it they he she we i".split())
