@@ -40,6 +40,7 @@ from .modes import (
     REPORTING,
     aux_mode,
     drop_negated_governors,
+    reporting_verb,
 )
 
 log = logging.getLogger(__name__)
@@ -771,7 +772,7 @@ def _subjects(trig: Token) -> list[Token]:
             return [tok.head]  # "supporters who had marched": the supporters
         if subs:
             return subs
-        speaker = _reporting_verb(tok.head) if tok.dep_ == "conj" else None
+        speaker = reporting_verb(tok.head, ("ccomp",)) if tok.dep_ == "conj" else None
         if speaker is not None and _lemma(tok) in SPEECH_ACTS:
             # "...said the boats had entered its waters and urged Manila to stop": the
             # parser hangs the second act on the reported clause; it is the speaker's.
@@ -794,18 +795,6 @@ SPEECH_ACTS = frozenset(
     "praise welcome thank invite reject insist vow pledge promise swear".split()
 )
 """Verbs of acts done in words, which a speaker does, not what the speaker reports."""
-
-
-def _reporting_verb(tok: Token) -> Token | None:
-    """The verb that reports the clause the token is in ("said the ban was necessary to end
-    the violence": "said" for "end"), if any."""
-    for _ in range(4):
-        if tok.dep_ == "ccomp" and _lemma(tok.head) in REPORTING:
-            return tok.head
-        if tok.dep_ not in ("xcomp", "ccomp", "conj") or tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    return None
 
 
 def _noun_participants(noun: Token, index: ActorIndex) -> tuple[list[Entity], list[Entity]]:

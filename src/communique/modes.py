@@ -23,6 +23,7 @@ HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "can", "should"})
 
 
 REPORTING = SAY_VERBS | {"announce", "report", "confirm"}
+CLAUSE_LINKS = ("ccomp", "conj", "xcomp")
 
 
 FUTURE_ADJ = frozenset({"upcoming", "planned", "proposed", "future", "next", "forthcoming"})
@@ -68,13 +69,19 @@ def aux_mode(trig: Token, subjects: list[Token]) -> str | None:
 def reported(tok: Token) -> bool:
     """Whether the clause is what someone said ("said Israel would withdraw", "said the
     withdrawal would take months and that France would continue...")."""
+    return reporting_verb(tok) is not None
+
+
+def reporting_verb(tok: Token, last_link: tuple[str, ...] = CLAUSE_LINKS) -> Token | None:
+    """The verb that reports the clause the token is in, climbing at most four clause links
+    (``last_link``: the kinds of link allowed to end at it), if any."""
     for _ in range(4):
-        if tok.dep_ not in ("ccomp", "conj", "xcomp") or tok.head.i == tok.i:
-            return False
+        if tok.dep_ not in CLAUSE_LINKS or tok.head.i == tok.i:
+            return None
+        if tok.dep_ in last_link and tok.head.lemma_.lower() in REPORTING:
+            return tok.head
         tok = tok.head
-        if tok.lemma_.lower() in REPORTING:
-            return True
-    return False
+    return None
 
 
 def clause_chain(trig: Token) -> list[Token]:
