@@ -340,7 +340,7 @@ def _build(
         etype, mode = "PROTEST", ["riot"]
     condition = _condition_mark(trig)
     conditional = condition == "unless" or (condition == "if" and aux in ("future", "hypothetical"))
-    if conditional and QUAD_CONFLICT.get(etype, True) and etype != "THREATEN":
+    if conditional and etype in THREAT_IF_CONDITIONAL:
         # "will withdraw its force unless...", "would strike if Hezbollah violated the
         # truce": an announced coercive act made conditional is a threat.
         etype, mode, aux = "THREATEN", [], None
@@ -392,23 +392,9 @@ def _build(
     )
 
 
-QUAD_CONFLICT = {
-    "RETREAT": True,
-    "SANCTION": True,
-    "MOBILIZE": True,
-    "COERCE": True,
-    "ASSAULT": True,
-    "PROTEST": True,
-    "REJECT": True,
-    "REQUEST": False,
-    "AGREE": False,
-    "CONSULT": False,
-    "SUPPORT": False,
-    "CONCEDE": False,
-    "COOPERATE": False,
-    "AID": False,
-    "ACCUSE": False,
-}
+THREAT_IF_CONDITIONAL = frozenset(
+    {"RETREAT", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST", "REJECT"}
+)
 """Types whose act, made conditional ("...unless..."), is a threat."""
 
 
