@@ -904,9 +904,17 @@ def _person_entity(
     Soviet foreign minister, is Georgia's president)."""
     current = [e for e in entries if e.kind == "person" and _in_office(e, on)]
     entry = current[0] if current else max(entries, key=lambda e: e.start or date.min)
-    if on is not None and entry.start is not None and on < entry.start:
-        # "Friedrich Merz, the conservative opposition leader" before he became chancellor:
-        # known, but in the capacity the words give (none: sector unknown).
+    out_of_office = not current and on is not None
+    other_role = (
+        role is not None
+        and role.kind == "person"
+        and (role.office or "").casefold() != (entry.office or "").casefold()
+    )
+    # "Friedrich Merz, the conservative opposition leader" before he became chancellor, or a
+    # past holder now in another office: known, but in the capacity the words give (none:
+    # sector unknown).
+    not_yet = on is not None and entry.start is not None and on < entry.start
+    if not_yet or (out_of_office and not former and other_role):
         return Entity(
             code=codes[0][0] if codes else entry.code,
             sector=role.sector if role else None,
@@ -914,22 +922,6 @@ def _person_entity(
             identifier_id=entry.identifier,
             identifier_text=entry.name,
             office=role.office if role else None,
-        )
-    out_of_office = not current and on is not None
-    other_role = (
-        role is not None
-        and role.kind == "person"
-        and (role.office or "").casefold() != (entry.office or "").casefold()
-    )
-    if out_of_office and not former and other_role:
-        assert role is not None
-        return Entity(
-            code=codes[0][0] if codes else entry.code,
-            sector=role.sector,
-            entity_text=text,
-            identifier_id=entry.identifier,
-            identifier_text=entry.name,
-            office=role.office,
         )
     is_former = former or out_of_office
     return Entity(
