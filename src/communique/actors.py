@@ -22,6 +22,7 @@ refugees, migrants, "foreign governments" and several holders of a one-person of
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -297,8 +298,9 @@ class ActorResolver:
             if np is not None:
                 np.sentence = sent_ids[doc[head].sent.start]
                 index.add(np)
-        index.home = _home_country(index, self._filed_from(doc))
-        index.main_party = _most_named(index)
+        named = _named_states(index)
+        index.home = _home_country(named, self._filed_from(doc))
+        index.main_party = _most_named(named)
         index.statements = find_statements(doc)
         self._refer_back(doc, index, on)
         return index
@@ -1297,25 +1299,25 @@ ARMED_SECTORS = frozenset({"MIL", "REB"})
 """Sectors of armed forces and fighters, whose country is the report's subject."""
 
 
-def _most_named(index: ActorIndex) -> str | None:
+def _named_states(index: ActorIndex) -> list[str]:
+    """The states the mentions name, in text order, each once a mention."""
+    return [
+        code
+        for np in sorted(index.phrases, key=lambda n: n.head)
+        for code in dict.fromkeys(e.code for e in np.entities)
+        if len(code) == 3 and code not in NON_STATE_CODES
+    ]
+
+
+def _most_named(named: list[str]) -> str | None:
     """The state named in most mentions (the first such on a tie)."""
-    counts: dict[str, int] = {}
-    for np in sorted(index.phrases, key=lambda n: n.head):
-        for code in dict.fromkeys(e.code for e in np.entities):
-            if len(code) == 3 and code not in NON_STATE_CODES:
-                counts[code] = counts.get(code, 0) + 1
+    counts = Counter(named)
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
-def _home_country(index: ActorIndex, filed_from: str | None) -> str | None:
+def _home_country(named: list[str], filed_from: str | None) -> str | None:
     """The report's own country: the dateline's, if the report names it; else the country
     it names first. (A report filed from Addis Ababa about Niger is Niger's.)"""
-    named = [
-        e.code
-        for np in sorted(index.phrases, key=lambda n: n.head)
-        for e in np.entities
-        if len(e.code) == 3 and e.code not in NON_STATE_CODES
-    ]
     if filed_from is not None and (filed_from in named or not named):
         return filed_from
     return named[0] if named else None
