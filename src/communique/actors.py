@@ -255,7 +255,7 @@ class ActorResolver:
         forms = sorted({f for f in kb.surface_forms() if f.strip()})
         self.names.add("KB", [nlp.make_doc(f) for f in forms])
         self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.roles.add("ROLE", [nlp.make_doc(w) for w in sorted(set(kb.role_words()))])
+        self.roles.add("ROLE", [nlp.make_doc(w) for w in kb.role_words()])
 
     def __call__(self, doc: Doc, on: date | None) -> ActorIndex:
         index = ActorIndex(doc=doc)

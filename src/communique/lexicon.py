@@ -166,9 +166,11 @@ def _find_dependent(tok: Token, word: Word) -> Token | None:
     for c in tok.children:
         if c.dep_ in PATTERN_DEPS and word.fits(c):
             return c
-        if c.dep_ in ("dobj", "pobj") and any(word.fits(j) for j in c.conjuncts):
+        if c.dep_ in ("dobj", "pobj"):
             # "providing photographs and other military intelligence"
-            return next(j for j in c.conjuncts if word.fits(j))
+            conjunct = next((j for j in c.conjuncts if word.fits(j)), None)
+            if conjunct is not None:
+                return conjunct
     for c in tok.children:
         if c.dep_ in ("xcomp", "prep", "agent", "dobj", "acomp", "prt", "advcl", "ccomp"):
             for g in c.children:

@@ -22,7 +22,7 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "gonna"})
 HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "can", "should"})
 
 
-REPORTING = SAY_VERBS | {"announce", "report", "confirm"}
+REPORTING = SAY_VERBS | {"report"}
 CLAUSE_LINKS = ("ccomp", "conj", "xcomp")
 
 
