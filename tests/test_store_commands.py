@@ -5,6 +5,7 @@ The database is built by hand (no model), except in the README test, which is sl
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -74,7 +75,10 @@ def jsonl(text: str) -> list[dict[str, Any]]:
 
 
 def test_the_period_choices_are_the_stores() -> None:
-    assert cli.PERIODS == store.PERIODS
+    parser = cli.build_parser()
+    [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    [by] = [a for a in commands.choices["dyad"]._actions if "--by" in a.option_strings]
+    assert tuple(by.choices) == store.PERIODS
 
 
 # --------------------------------------------------------------------------- events

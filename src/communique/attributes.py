@@ -22,6 +22,7 @@ from .actors import ActorIndex
 from .dateline import dateline_match
 from .knowledge import NON_STATE_CODES, KnowledgeBase
 from .models import Article, DateValue, Entity, Event, Location, Quote
+from .periods import next_period
 from .places import Gazetteer, find_event_location
 from .quotes import SAY_VERBS, Statement, build_quotes
 from .timex import (
@@ -285,14 +286,7 @@ def _governs(top: Token, tok: Token) -> bool:
 def _period(value: DateValue) -> tuple[date, date]:
     """First and last day a date of some precision stands for."""
     first = date.fromisoformat(value.date or "")
-    if value.precision == "week":
-        return first, first + timedelta(days=6)
-    if value.precision == "month":
-        nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        return first, nxt - timedelta(days=1)
-    if value.precision == "year":
-        return first, date(first.year, 12, 31)
-    return first, first
+    return first, next_period(first, value.precision) - timedelta(days=1)
 
 
 def _coarser_and_containing(value: DateValue, known: DateValue | None) -> bool:

@@ -25,6 +25,7 @@ from . import __version__
 from .errors import CommuniqueError, InputError
 from .inputs import InputProblem, read_articles
 from .models import Article
+from .periods import PERIODS
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,6 @@ DEFAULT_DB = "communique.duckdb"
 TABLE_COLUMNS = ("date", "event", "mode", "aux", "actor", "recipient", "where", "words")
 CLUSTER_COLUMNS = ("date", "event", "aux", "actor", "recipient", "articles", "reports", "cluster")
 DYAD_COLUMNS = ("period", "total", "coop", "conflict", "index", "sum")
-PERIODS = ("day", "week", "month", "year")
 EXPORT_FORMATS = ("jsonl", "csv", "parquet")
 EXPORT_SUFFIXES = {".jsonl": "jsonl", ".json": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 

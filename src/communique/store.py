@@ -29,7 +29,7 @@ import json
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO, TypedDict, Unpack
@@ -39,6 +39,7 @@ import duckdb
 from communique.errors import StoreError
 from communique.evaluate import AUX_MODES
 from communique.models import Article
+from communique.periods import PERIODS, next_period, period_start
 from communique.scores import PLOVER_TYPES, event_scale, quad_code, valid_mode
 
 logger = logging.getLogger(__name__)
@@ -46,7 +47,6 @@ logger = logging.getLogger(__name__)
 OWN_SOURCE = "communique"
 """The ``source`` of the events this program coded; imports must use another name."""
 
-PERIODS: tuple[str, ...] = ("day", "week", "month", "year")
 """The periods a dyad timeline can be counted by."""
 
 NO_AUX = "none"
@@ -1015,8 +1015,8 @@ def _timeline(
     found: dict[date, list[tuple[Any, ...]]] = {}
     for row in rows:
         found.setdefault(row[0], []).append(row)
-    first = _period_start(since, by) if since else min(found, default=None)
-    last = _period_start(until, by) if until else max(found, default=None)
+    first = period_start(since, by) if since else min(found, default=None)
+    last = period_start(until, by) if until else max(found, default=None)
     if first is None or last is None:
         return []
     order = {t: i for i, t in enumerate(PLOVER_TYPES)}
@@ -1038,28 +1038,8 @@ def _timeline(
                 index_sum=total_scale,
             )
         )
-        start = _next_period(start, by)
+        start = next_period(start, by)
     return timeline
-
-
-def _period_start(day: date, by: str) -> date:
-    if by == "week":
-        return day - timedelta(days=day.weekday())
-    if by == "month":
-        return day.replace(day=1)
-    if by == "year":
-        return day.replace(month=1, day=1)
-    return day
-
-
-def _next_period(start: date, by: str) -> date:
-    if by == "day":
-        return start + timedelta(days=1)
-    if by == "week":
-        return start + timedelta(days=7)
-    if by == "month":
-        return date(start.year + start.month // 12, start.month % 12 + 1, 1)
-    return date(start.year + 1, 1, 1)
 
 
 def _period_label(start: date, by: str) -> str:

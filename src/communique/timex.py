@@ -31,6 +31,7 @@ from dateparser.timezone_parser import pop_tz_offset_from_string
 from spacy.tokens import Span, Token
 
 from communique.models import DateValue
+from communique.periods import PERIODS, period_start
 
 logger = logging.getLogger(__name__)
 
@@ -76,7 +77,7 @@ MONTHS = frozenset(
     name.lower() for name in (*calendar.month_name, *calendar.month_abbr) if name
 ) | {"sept"}
 PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
-PRECISIONS = frozenset({"day", "week", "month", "year"})
+PRECISIONS = frozenset(PERIODS)
 DEICTIC_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 TIME_WORDS = frozenset({"noon", "midnight", "midday"})
 AMPM = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m"})
@@ -532,22 +533,12 @@ def _shift(d: date, count: float, unit: str, sign: int) -> tuple[date, str]:
     return d + timedelta(days=sign * days), "day"
 
 
-def _period_start(d: date, precision: str) -> date:
-    if precision == "week":
-        return d - timedelta(days=d.weekday())
-    if precision == "month":
-        return d.replace(day=1)
-    if precision == "year":
-        return d.replace(month=1, day=1)
-    return d
-
-
 def _value(tx: Timex, d: date, precision: str, method: str, reason: str) -> DateValue:
     if not weekday_consistent(d, tx.text):
         logger.warning("%r resolved to %s, a %s", tx.text, d, calendar.day_name[d.weekday()])
         reason += f"; {d} is a {calendar.day_name[d.weekday()]}, which contradicts the text"
     return DateValue(
-        date=_period_start(d, precision).isoformat(),
+        date=period_start(d, precision).isoformat(),
         precision=precision,
         text=tx.text,
         start=tx.start,
