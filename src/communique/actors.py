@@ -727,20 +727,17 @@ class ActorResolver:
             return said
         if lower in PRONOUNS_GROUP:
             doc = index.doc
-            here = doc[tok.i].sent.start
-            cands = [
-                np
-                for np in index.phrases
-                if np.head < tok.i
-                and np.entities
-                and (len(np.entities) > 1 or (np.kind != "country" and _plural(doc[np.head])))
-            ]
-            best = max(cands, key=lambda np: np.head, default=None)
-            if best is not None and doc[best.head].sent.start >= _previous_sentence_start(
-                doc, here
-            ):
-                return list(best.entities)
-            return _last_group(index, tok.i) or (list(best.entities) if best else [])
+
+            def group(np: NounPhrase) -> bool:
+                return len(np.entities) > 1 or (np.kind != "country" and _plural(doc[np.head]))
+
+            # A group named in this sentence or the last; else the last pair; else any.
+            since = _previous_sentence_start(doc, tok.sent.start)
+            return (
+                _last(index, tok.i, group, since=since)
+                or _last_group(index, tok.i)
+                or _last(index, tok.i, group)
+            )
         return []
 
 
