@@ -40,6 +40,24 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "a reaction is aimed at unnamed people guessed to be a country's": (
+        "Bolivia's opposition called for calm on Saturday. The army arrested dozens of union "
+        "leaders on Sunday. Chile condemned the arrests.",
+        [
+            ("REQUEST", ("BOL",), (), None),
+            ("COERCE", ("BOL",), ("BOL",), None),
+            ("ACCUSE", ("CHL",), ("BOL",), None),
+        ],
+    ),
+    "a reaction to 'the use of' something is aimed at those who used it": (
+        "Soldiers opened fire on marchers in Conakry on Monday. Human Rights Watch condemned "
+        "the soldiers' use of gunfire.",
+        [("ASSAULT", ("GIN",), ("GIN",), None), ("ACCUSE", ("NGO",), ("GIN",), None)],
+    ),
+    "an object moved after its label ('condemned as an outrage X's act') is the object": (
+        "Lithuania on Monday condemned as an outrage Belarus's detention of two journalists.",
+        [("ACCUSE", ("LTU",), ("BLR",), None)],
+    ),
     "a dateline is where the report was filed, never a party": (
         "AMMAN (Coastal Wire) — A Turkish drone strike killed Syria's senior general on Thursday.",
         [("ASSAULT", ("TUR",), ("SYR",), None)],

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .models import Event
+from .models import Entity, Event
 
 MATERIAL_CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
 """Conflictual acts done to someone, not said."""
@@ -86,7 +86,8 @@ REFERRING_NOUNS: dict[str, frozenset[str] | None] = {
     ),
     **dict.fromkeys(
         "strike strikes attack attacks bombing bombings assault raid raids killing killings "
-        "invasion offensive violence aggression shelling airstrike airstrikes".split(),
+        "invasion offensive violence aggression shelling airstrike airstrikes fire gunfire "
+        "shooting shootings".split(),
         frozenset({"ASSAULT"}),
     ),
     **dict.fromkeys(
@@ -147,23 +148,38 @@ def aim_reaction(ev: Event, doc: Doc, earlier: list[Event]) -> None:
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    # "the expulsion order": the modifier names the act.
-    named += [c for n in named for c in n.children if c.dep_ == "compound"]
+    # "the expulsion order": the modifier names the act; "the use of live fire": the thing
+    # used does.
+    for n in list(named):
+        for c in n.children:
+            if c.dep_ == "compound":
+                named.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "of" and n.lemma_.lower() in ("use", "act"):
+                named += [g for g in c.children if g.dep_ == "pobj"]
     for noun in named:
         key = noun.lower_ if noun.lower_ in REFERRING_NOUNS else noun.lemma_.lower()
         if key not in REFERRING_NOUNS:
             continue
         types = REFERRING_NOUNS[key]
         candidates = [
-            p for p in reversed(earlier) if p.actor and (types is None or p.type in types)
+            p for p in reversed(earlier) if doers(p) and (types is None or p.type in types)
         ]
         # "welcomed the agreement": best the act told with the same word ("agreed").
         same_word = [p for p in candidates if _shares_stem(doc[p.trigger_head], noun)]
         for prior in same_word or candidates:
-            aimed = [e for e in prior.actor if e.code not in codes]
+            aimed = [e for e in doers(prior) if e.code not in codes]
             if aimed:
                 ev.recipient = aimed
                 return
+
+
+def doers(ev: Event) -> list[Entity]:
+    """Who did an act: its actors, or the unnamed people guessed to be a country's until
+    the attributes stage places them ("the army declared a state of emergency")."""
+    if ev.actor:
+        return ev.actor
+    p = ev.pending_actor
+    return [p] if p is not None and p.code else []
 
 
 def _shares_stem(trig: Token, noun: Token) -> bool:

@@ -693,6 +693,12 @@ def _object_entities(c: Token, index: ActorIndex, aimed: bool = False) -> list[E
         return _prep_entities(c, index, (), aimed)
     if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
         return _owned_or_named(c, index, aimed)
+    if c.dep_ == "prep" and c.lower_ == "as":
+        # "denounced as a crime Serbia's crackdown": the object, moved after its label, is
+        # parsed as the label's apposition or a second object of "as".
+        labels = [g for g in c.children if g.dep_ == "pobj"]
+        moved = labels[1:] + [a for g in labels[:1] for a in g.children if a.dep_ == "appos"]
+        return [e for a in moved for e in _owned_or_named(a, index, aimed)]
     if c.dep_ == "prep":
         return _prep_entities(c, index, (), aimed)
     if c.dep_ == "pobj" and c.head.dep_ in ("prep", "prt", "agent"):
