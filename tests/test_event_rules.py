@@ -40,6 +40,14 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "an attack no one is named for is coded to the country where it happened": (
+        "A car bomb near the town of Kirkuk killed two Turkish engineers on Tuesday.",
+        [("ASSAULT", ("IRQ",), ("TUR",), None)],
+    ),
+    "a weapon's place ('a mine outside of Gao') is the attack's place": (
+        "Two French soldiers were wounded by a roadside mine outside of the Malian town of Gao.",
+        [("ASSAULT", ("MLI",), ("FRA",), None)],
+    ),
     "a reaction is aimed at unnamed people guessed to be a country's": (
         "Bolivia's opposition called for calm on Saturday. The army arrested dozens of union "
         "leaders on Sunday. Chile condemned the arrests.",

@@ -112,8 +112,8 @@ COUNTRY_ALIASES = {
 CITY_BEFORE_STATE = ("New York", "Washington")
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-MISLABELLED_PLACE = frozenset({"PERSON", "ORG"})
-"""Labels the small model often gives to places ("Kyiv", "Mali"); a locative
+MISLABELLED_PLACE = frozenset({"PERSON", "ORG", "NORP"})
+"""Labels the small model often gives to places ("Kyiv", "Mali", "Samarra"); a locative
 preposition plus a gazetteer hit is evidence enough to read them as places."""
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "within", "across"})
@@ -136,7 +136,8 @@ AREA_NOUNS = frozenset(
     {
         "outskirts", "city", "town", "village", "province", "region", "state", "capital",
         "suburb", "suburbs", "heart", "centre", "center", "north", "south", "east", "west",
-        "part", "parts", "area", "district", "county", "port", "coast", "streets",
+        "part", "parts", "area", "district", "county", "port", "coast", "streets", "sector",
+        "quarter", "neighbourhood", "neighborhood",
     }
 )  # fmt: skip
 """Nouns whose "of X" or "X's" names the place itself ("the outskirts of Kyiv")."""
@@ -144,6 +145,12 @@ CHAIN_DEPTH = 3
 ACRONYM_LETTERS = 3
 """All-capital names this short are read as acronyms; "ROME" in a dateline is not one."""
 VERBAL = ("VERB", "AUX")
+WEAPON_NOUNS = frozenset(
+    "bomb bombing blast explosion explosive device mine rocket missile shell grenade ambush "
+    "attack".split()
+)
+"""Subjects and agents that are the attack itself or its weapon ("a roadside bombing near
+Samarra killed..."): where they were is where the act was."""
 
 REGIONS = resources.files("communique") / "data" / "regions.csv"
 """Regions, disputed territories and sites the GeoNames extracts lack, with sources."""
@@ -375,7 +382,7 @@ def _place_phrases(trigger: Token) -> Iterator[Span]:
         for child in anchor.children:
             if child.dep_ == "dobj" and anchor.lemma_ in MOVEMENT_OBJECT:
                 yield from _places_under(child, CHAIN_DEPTH)
-            elif child.dep_ == "prep":
+            elif child.dep_ == "prep" or (child.dep_ == "advmod" and child.lower_ == "outside"):
                 yield from _prep_places(child, movement)
 
 
@@ -385,6 +392,14 @@ def _anchors(trigger: Token) -> list[Token]:
     head = trigger.head
     if trigger.pos_ in VERBAL:
         anchors += [child for child in trigger.children if child.dep_ == "dobj"]
+        anchors += [
+            t
+            for child in trigger.children
+            for t in (child, *child.children)
+            if t.dep_ in ("nsubj", "pobj")
+            and child.dep_ in ("nsubj", "agent")
+            and t.lemma_.lower() in WEAPON_NOUNS
+        ]
         if trigger.dep_ in ("conj", "xcomp", "advcl") and head.lemma_ in MOVEMENT:
             anchors.append(head)
     # An event noun (or gerund) as a verb's argument: "a summit could be held in...",
@@ -398,7 +413,9 @@ def _prep_places(prep: Token, movement: bool) -> Iterator[Span]:
     word = prep.lower_
     if word not in LOCATIVE_PREPS | PATH_PREPS and not (movement and word in DESTINATION_PREPS):
         return
-    for obj in prep.children:
+    # "outside of Basra": the parser hangs the place on "of".
+    objects = [*prep.children, *(g for c in prep.children if c.lower_ == "of" for g in c.children)]
+    for obj in objects:
         if obj.dep_ == "pobj":
             if word in PATH_PREPS:
                 yield from _deeper_places(obj, CHAIN_DEPTH)
