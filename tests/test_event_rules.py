@@ -40,6 +40,18 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "a restriction, even lifted, is aimed at whom it restricts": (
+        "Egypt on Sunday lifted a two-week blockade on Sudanese trucks at the Argeen crossing.",
+        [("RETREAT", ("EGY",), ("SDN",), None)],
+    ),
+    "a threat is aimed at the country where the threatened act would happen": (
+        "Islamic State threatened on Friday to launch new attacks in Jordan.",
+        [("THREATEN", ("IMG",), ("JOR",), None)],
+    ),
+    "a vow to carry out a conflictual act named by a noun is a threat": (
+        "Al-Shabaab vowed on Friday to carry out new bombings.",
+        [("THREATEN", ("SOM",), (), None)],
+    ),
     "an attack no one is named for is coded to the country where it happened": (
         "A car bomb near the town of Kirkuk killed two Turkish engineers on Tuesday.",
         [("ASSAULT", ("IRQ",), ("TUR",), None)],

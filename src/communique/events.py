@@ -188,14 +188,22 @@ def _decided_act(
         c
         for c in contents
         if c.entry.type in MATERIAL_CONFLICT
-        and doc[c.tokens[0]].dep_ in ("xcomp", "ccomp", "conj")
-        and doc[c.tokens[0]].head.i in m.tokens
+        and (clause := _act_clause(doc[c.tokens[0]])).dep_ in ("xcomp", "ccomp", "conj")
+        and clause.head.i in m.tokens
     ]
     if not acts:
         return m, trig, False
     if _lemma(trig) in DECIDING_VERBS:
         return acts[0], doc[acts[0].tokens[0]], False
     return m, trig, True
+
+
+def _act_clause(trig: Token) -> Token:
+    """The clause an act is told in: its verb, or the verb an act noun is the object of
+    ("to carry out new bombings")."""
+    if trig.pos_ == "NOUN" and trig.dep_ in ("dobj", "nsubjpass"):
+        return trig.head
+    return trig
 
 
 def _lemma(tok: Token) -> str:
@@ -608,11 +616,15 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
         # "eased emergency measures in Montenegro", "evacuate settlements in the Gaza
         # Strip": an act in a country, or on something in it, is aimed at that country.
         codes = {a.code for a in actors}
+        # "threatened to resume attacks in Israel": the threatened act's place too.
+        threatened = [
+            c for c in trig.children if aimed and (c.dep_ == "xcomp" or _purpose_clause(c))
+        ]
         recipients = [
             e
-            for holder in (trig, *pattern_tokens)
+            for holder in (trig, *pattern_tokens, *threatened)
             for o in [holder, *holder.children]
-            if o.i == trig.i or o.dep_ in ("dobj", "nsubjpass") or o.i in m.tokens[1:]
+            if o.i in (trig.i, holder.i) or o.dep_ in ("dobj", "nsubjpass") or o.i in m.tokens[1:]
             for p in o.children
             if p.dep_ == "prep" and p.lower_ in ("in", "inside", "into", "across")
             for g in p.children
@@ -714,12 +726,19 @@ def _owned_or_named(
     phrases name ("imposed sanctions on Iran", "a fresh offer from Afghanistan", "mounted
     its invasion of Lebanon", "any provocation by the North"); never the actors again."""
     owned = [e for e in index.entities_for(noun, owners=True) if not _same(e, actors or [])]
+    # "lifted the blockade on Gaza": a restriction, even lifted, is aimed at its target.
+    aimed = aimed or noun.lemma_.lower() in RESTRICTIONS
     return owned or [
         e
         for p in noun.children
         if p.dep_ in ("prep", "agent")
         for e in _prep_entities(p, index, ("by", "of", "including"), aimed)
     ]
+
+
+RESTRICTIONS = frozenset(
+    "blockade sanction embargo ban restriction curb curfew tariff siege measure".split()
+)
 
 
 def _prep_entities(
