@@ -40,6 +40,11 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "an agreement between two parties of one country, reported from abroad, is joint": (
+        "OSLO (Nordic Wire) — Colombia's government and the FARC agreed on Friday to extend "
+        "their ceasefire by three months.",
+        [("AGREE", ("COL", "COL"), (), None)],
+    ),
     "a restriction, even lifted, is aimed at whom it restricts": (
         "Egypt on Sunday lifted a two-week blockade on Sudanese trucks at the Argeen crossing.",
         [("RETREAT", ("EGY",), ("SDN",), None)],

@@ -434,11 +434,13 @@ def _place_target(ev: Event, dateline: Location | None) -> None:
     abroad goes where the report was filed ("ANKARA - Greece sent a team of rescuers")."""
     if ev.type not in PLACE_TARGET_TYPES | FILED_TARGET_TYPES or ev.recipient:
         return
+    # A joint agreement (of two parties, even of one country), or one made at a venue it
+    # names, is aimed at no one.
     if ev.type == "AGREE" and (
-        len({e.code for e in ev.actor}) != 1
+        len({e.key for e in ev.actor}) != 1
         or (ev.location is not None and ev.location.basis == "phrase")
     ):
-        return  # a joint agreement, or one made at a venue it names, is aimed at no one
+        return
     place = ev.location if ev.type in PLACE_TARGET_TYPES else None
     if ev.type in FILED_TARGET_TYPES and (place is None or place.basis == "participants"):
         place = dateline
