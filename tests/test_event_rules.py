@@ -40,6 +40,10 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "calling people names accuses them; a date is no part of 'call on'": (
+        "Peru's president called the protesters traitors on Tuesday.",
+        [("ACCUSE", ("PER",), ("PER",), None)],
+    ),
     "an agreement between two parties of one country, reported from abroad, is joint": (
         "OSLO (Nordic Wire) — Colombia's government and the FARC agreed on Friday to extend "
         "their ceasefire by three months.",

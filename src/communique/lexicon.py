@@ -164,7 +164,7 @@ PATTERN_DEPS = frozenset(
 def _find_dependent(tok: Token, word: Word) -> Token | None:
     """A dependent fitting the word, looking one level through clauses and prepositions."""
     for c in tok.children:
-        if c.dep_ in PATTERN_DEPS and word.fits(c):
+        if c.dep_ in PATTERN_DEPS and word.fits(c) and not _dates(c):
             return c
         if c.dep_ in ("dobj", "pobj"):
             # "providing photographs and other military intelligence"
@@ -188,6 +188,13 @@ def _find_dependent(tok: Token, word: Word) -> Token | None:
                         if g.dep_ == "pobj" and word.fits(g):
                             return g
     return None
+
+
+def _dates(prep: Token) -> bool:
+    """ "called the rioters fanatics on Monday": a preposition that only dates the act is
+    no part of a pattern ("call on")."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
 
 
 @functools.lru_cache(maxsize=1)
