@@ -393,6 +393,19 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         "Uganda met in Kampala on Friday.",
         [("CONSULT", ("KEN",), ("UGA",), None)],
     ),
+    "a title before a surname every bearer of which served one country is that country's": (
+        "President Bush met Romanian officials in Bucharest on Monday. The Bush administration "
+        "accused Venezuela of rigging the vote.",
+        [("CONSULT", ("USA",), ("ROU",), None), ("ACCUSE", ("USA",), ("VEN",), None)],
+    ),
+    "forces led by a country are its forces": (
+        "Vietnamese-led forces shelled guerrilla bases inside Cambodia on Sunday, Lao radio said.",
+        [("ASSAULT", ("VNM",), ("KHM",), None)],
+    ),
+    "a known body's name before a common noun names that body": (
+        "Oman imposed new sanctions on a Taliban clerical faction on Monday.",
+        [("SANCTION", ("OMN",), ("AFG",), None)],
+    ),
 }
 
 

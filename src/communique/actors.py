@@ -9,14 +9,16 @@ rank titles) are gathered up to the phrase's head; a known person gives code, se
 office for the date; a definite office ("the South Korean president") is its holder on the
 date; otherwise a country or body word in the phrase gives the code and the role word the
 sector ("Brazilian Foreign Minister X" -> BRA, GOV). Phrases with no code of their own refer
-back: surnames to the full name, "the president" to the last president named, "the
-alliance" and "the fund" to the body named before, "the North" to North Korea, pronouns to
-the last fitting mention ("it" to no one when it stands for a thing), "the two leaders" to
-the last pair, owned phrases ("his government", "its candidate") to their owner. Role
-phrases still without a country ("police", "protesters", "the opposition") take the place
-they are in, else the same kind of people named just before, else the report's country;
-refugees, migrants, "foreign governments" and several holders of a one-person office
-("heads of state") take none.
+back: surnames to the full name (a title before a surname the date leaves open, "President
+Bush" in an undated report, is the country all who bear it served), "the president" to the
+last president named, "the alliance" and "the fund" to the body named before, "the North" to
+North Korea, pronouns to the last fitting mention ("it" to no one when it stands for a
+thing), "the two leaders" to the last pair, owned phrases ("his government", "its
+candidate") to their owner. Role phrases still without a country ("police", "protesters",
+"the opposition") take the place they are in, else the same kind of people named just
+before, else the report's country; refugees, migrants, "foreign governments" and several
+holders of a one-person office ("heads of state") take none. A name in "anti-Syria",
+"pro-Iranian" or "Iran-backed" is no party at all; "Vietnamese-led forces" are the leader's.
 """
 
 from __future__ import annotations
@@ -62,9 +64,10 @@ PEOPLE_NOUNS = frozenset(
     "bomber bombers gunman gunmen agent agents servicemen serviceman negotiator negotiators "
     "inhabitant inhabitants farmer farmers landowner landowners "
     "supporter supporters group groups parent parents relative relatives family families "
-    "student students mother mothers voter voters".split()
+    "student students mother mothers voter voters faction factions wing wings".split()
 )
-"""Nouns for people who act for the country their modifier names ("Palestinian youths")."""
+"""Nouns for people who act for the country or body their modifier names ("Palestinian
+youths", "a Taliban faction")."""
 QUANTITY_NOUNS = frozenset(
     "thousand thousands hundred hundreds dozen dozens ten tens million millions score scores "
     "group groups some many most members "
@@ -140,10 +143,11 @@ class ActorIndex:
         token = self._past_dateline(token)
         for t in [token, *(token.conjuncts if conjuncts else ())]:
             np = self.by_head.get(t.i) or self.by_token.get(t.i)
-            if ethnic_people(t):
+            if ethnic_people(t) and (np is None or np.organisation is None):
                 # "ethnic Albanians in Serbia", "the Albanians of southern Serbia": a people
                 # living in a country act for it (PLOVER's gold codes them so); where the
-                # phrase says not, the event's place decides.
+                # phrase says not, the event's place decides. A body's own name ("the
+                # Liberation Tigers of Tamil Eelam") names that body.
                 out.extend(self._where(t))
                 continue
             if np is not None and (np.entities or np.kind != "role"):
@@ -280,7 +284,7 @@ class ActorResolver:
                 people_noun(doc[head])
                 and lemma not in GENERIC_PEOPLE
                 and all(
-                    s.root.head.i == head and s.root.dep_ in ("compound", "amod")
+                    s.root.head.i == head and s.root.dep_ in ("compound", "amod", "nmod")
                     for s, _, _ in items
                 )
             )
@@ -321,8 +325,12 @@ class ActorResolver:
     def _anchors(self, doc: Doc, on: date | None) -> list[tuple[Span, str, object]]:
         found: dict[tuple[int, int], list[KBEntry]] = {}
         for _, s, e in self.names(doc):
+            # "the Taliban": the name is what follows the article, which the phrase keeps as
+            # its determiner (a span from "the" has no single root to find the head from).
+            if doc[s].lower_ == "the" and e - s > 1:
+                s += 1
             # "the Taiwan Affairs Office" is China's: a name before "Affairs" is a topic.
-            if not (e < len(doc) and doc[e].lower_ == "affairs"):
+            if not (e < len(doc) and doc[e].lower_ == "affairs") and not _outside(doc, s, e):
                 entries = self.kb.lookup(doc[s:e].text, on=on)
                 if entries:
                     found[(s, e)] = entries
@@ -418,7 +426,10 @@ class ActorResolver:
                 ents = [_retext(e, text) for e in earlier.entities]
                 return NounPhrase(head, start, end, ents, "person", earlier.person_key, role)
             if not codes:
-                return NounPhrase(head, start, end, [], "person", span.text, role)
+                titled = self._titled_namesake(span.text, role, text, on, former)
+                ents = [titled] if titled is not None else []
+                key = titled.identifier_text if titled and titled.identifier_text else span.text
+                return NounPhrase(head, start, end, ents, "person", key, role)
             sector = "ELI" if former else (role.sector if role else None)
             entity = Entity(
                 code=codes[0][0],
@@ -478,6 +489,31 @@ class ActorResolver:
             np.describes = not role_heads or head_tok.dep_ in ("amod", "compound", "nmod")
             return np
         return None
+
+    def _titled_namesake(
+        self, name: str, role: Role | None, text: str, on: date | None, former: bool
+    ) -> Entity | None:
+        """ "President Bush" in a report of 2000, when neither Bush held office, or in an
+        undated one, where two Bushes did: a title or "administration" before a surname the
+        date cannot settle still names the country when all who bear it act for one (of them,
+        those who held the title's office, if any did). One such person is himself, in the
+        capacity the date gives; several are that country's office, unnamed."""
+        if role is None or not (role.kind == "person" or role.sector == "GOV"):
+            return None
+        terms = self.kb.namesakes(name)
+        office = (role.office or "").casefold()
+        terms = [t for t in terms if office and (t.office or "").casefold() == office] or terms
+        if len({t.code for t in terms}) != 1:
+            return None
+        if len({t.identifier for t in terms}) == 1:
+            return _person_entity(terms, text, on, former, role)
+        return Entity(
+            code=terms[0].code,
+            sector="ELI" if former else role.sector,
+            entity_text=text,
+            office=role.office if role.kind == "person" else None,
+            former=former,
+        )
 
     def _holder(
         self,
@@ -783,6 +819,8 @@ def _np_head(tok: Token) -> Token:
     """Climb from a modifier to the head of its noun phrase (never into the dateline)."""
     seen = 0
     floor = body_start(tok.doc) if tok.i >= body_start(tok.doc) else 0
+    if _leads(tok):
+        tok = tok.head  # "Vietnamese-led forces" are the leader's (see OUTSIDE_PARTICIPLES)
     while tok.dep_ in CLIMB_DEPS and tok.head.i != tok.i and tok.head.i >= floor and seen < 8:
         if tok.dep_ == "appos" and tok.head.pos_ not in ("PROPN", "NOUN"):
             break
@@ -865,6 +903,47 @@ def _ranks(doc: Doc, persons: list[Span]) -> list[tuple[Span, Role]]:
             (doc[i : i + 1], Role(word=rank.lower(), sector="MIL", office=rank, kind="person"))
         )
     return out
+
+
+STANCE_PREFIXES = frozenset({"pro", "anti"})
+OUTSIDE_PARTICIPLES = frozenset(
+    "backed brokered sponsored funded supported armed trained installed mediated occupied held "
+    "controlled annexed allied aligned".split()
+)
+"""What a party does to a phrase from outside it: "Rwandan-backed rebels" are not Rwandan, an
+"Israeli-occupied" town not Israel's, a "UN-brokered deal" not the UN's. "-led" is not one:
+the leader is one of the forces, coalition or talks it leads ("Vietnamese-led forces" fought
+with Vietnamese troops, a "US-led coalition" bombs with American aircraft), so analysts, and
+PLOVER's gold, code the phrase by its leader."""
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
+
+def _outside(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name is only a stance or an outside party in a hyphenated modifier
+    ("anti-Syria", "pro-Iranian", "Iran-backed"): the phrase is not that country's, and the
+    name is no party of its own."""
+
+    def joined(i: int) -> bool:
+        return doc[i].text in HYPHENS and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+    if start >= 2 and joined(start - 1) and doc[start - 2].lower_ in STANCE_PREFIXES:
+        return True
+    return end + 1 < len(doc) and joined(end) and doc[end + 1].lower_ in OUTSIDE_PARTICIPLES
+
+
+def _leads(tok: Token) -> bool:
+    """ "Vietnamese" in "Vietnamese-led forces": the name hangs on "led", which modifies the
+    noun the leader's phrase is headed by."""
+    doc = tok.doc
+    led = tok.head
+    return (
+        led.i == tok.i + 2
+        and led.lower_ == "led"
+        and led.dep_ in ("amod", "compound")
+        and doc[tok.i + 1].text in HYPHENS
+        and not tok.whitespace_
+        and not doc[tok.i + 1].whitespace_
+    )
 
 
 def _longest_roles(items: list[tuple[Span, str, object]]) -> list[tuple[Span, str, object]]:

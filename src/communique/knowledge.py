@@ -736,6 +736,18 @@ class KnowledgeBase:
         )
         if not ids and len(self._surnames.get(key, ())) == 1:
             ids = list(self._surnames[key])
+        return self._terms_of(ids)
+
+    def namesakes(self, surname: str) -> list[KBEntry]:
+        """Every term of everyone news calls by ``surname`` alone, whatever the date, earliest
+        first: "Bush" gives both presidents' terms. :meth:`lookup` names no one when several
+        share a surname or none holds office on the date; a title beside the surname
+        ("President Bush") may still say whose country it is."""
+        if not _case_fits(_PROPER, _core(surname)):
+            return []
+        return self._terms_of(self._surnames.get(normalise(surname), ()))
+
+    def _terms_of(self, ids: Iterable[str]) -> list[KBEntry]:
         return sorted((t for i in ids for t in self._people[i]), key=_start_key)
 
     def term_start(
