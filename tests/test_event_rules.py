@@ -40,6 +40,10 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "a mediator consults the sides it mediates between": (
+        "Norway launched a mediation effort on Saturday between Sudan and Chad.",
+        [("CONSULT", ("NOR",), ("SDN", "TCD"), None)],
+    ),
     "calling people names accuses them; a date is no part of 'call on'": (
         "Peru's president called the protesters traitors on Tuesday.",
         [("ACCUSE", ("PER",), ("PER",), None)],

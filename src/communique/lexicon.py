@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from .errors import KnowledgeBaseError
 from .scores import PLOVER_TYPES
 
-ROLES = ("joint", "visit", "host")
+ROLES = ("joint", "visit", "host", "mediate")
 ACTOR_KINDS = ("forces",)
 """What an entry may require of its actors: "forces" (armed forces or police) for words
 that are events only when forces do them ("the last Syrian troops left Lebanon")."""
