@@ -41,7 +41,7 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
     "a mediator consults the sides it mediates between": (
-        "Norway launched a mediation effort on Saturday between Sudan and Chad.",
+        "Norway began a mediation bid between Sudan and Chad on Friday.",
         [("CONSULT", ("NOR",), ("SDN", "TCD"), None)],
     ),
     "calling people names accuses them; a date is no part of 'call on'": (

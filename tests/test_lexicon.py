@@ -10,7 +10,7 @@ import pytest
 from docbuild import build_doc
 
 from communique.errors import KnowledgeBaseError
-from communique.lexicon import Lexicon, Word
+from communique.lexicon import ROLES, Lexicon, Word
 
 
 def write(tmp_path: Path, text: str, name: str = "mine.yaml") -> Path:
@@ -224,7 +224,7 @@ def test_every_role_the_packaged_header_documents_is_accepted(tmp_path: Path) ->
         .split("mode and context")[0]
     )
     roles = re.findall(r'"([a-z-]+)"', doc)
-    assert roles == ["joint", "visit", "host"]
+    assert roles == list(ROLES)
     for role in roles:
         path = write(tmp_path, f"ACCUSE:\n  verbs:\n    - {{p: fault, role: {role}}}\n")
         assert Lexicon.load([path]).entries[("verb", "fault")].role == role
