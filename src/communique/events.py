@@ -433,7 +433,10 @@ def _conditions(trig: Token) -> list[tuple[Token, str]]:
 
 FORCE_SECTORS = frozenset({"MIL", "COP"})
 PROTESTERS = frozenset(
-    {"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "supporter"}
+    "protester protestor demonstrator rioter crowd mob supporter "
+    # plurals too: the parser takes a capitalised "Protesters" opening a sentence for a
+    # name, whose lemma is the word itself
+    "protesters protestors demonstrators rioters crowds mobs supporters".split()
 )
 
 
