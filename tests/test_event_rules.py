@@ -41,7 +41,7 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
     "violence by protesters opening a sentence is a riot": (
-        "Protesters attacked the French embassy in Niamey on Sunday.",
+        "NIAMEY (Sahel Wire) — Protesters attacked the French embassy in Niamey on Sunday.",
         [("PROTEST", ("NER",), ("FRA",), None)],
     ),
     "a mediation bid is a mediator's consultation": (
