@@ -31,6 +31,7 @@ from .discourse import (
     merge_claim,
     told_before,
 )
+from .knowledge import NON_STATE_CODES
 from .lexicon import Lexicon, Match
 from .models import Entity, Event, unique_entities
 from .modes import (
@@ -104,6 +105,8 @@ def _sentence_events(
             continue
         if m.entry.pos == "noun" and not _noun_happens(trig):
             continue
+        if m.entry.pos == "noun" and _setting(trig) and _body_session(trig, index):
+            continue  # "accused Russia at a Security Council meeting": no one consulted
         if m.entry.type == "CONSULT" and any(c.dep_ == "oprd" for c in trig.children):
             continue  # "called the measures a provocation" names; it is no call
         # "reached the deal in a phone call": the meeting it took place in is no content
@@ -271,6 +274,17 @@ def _setting(noun: Token) -> bool:
     return prep.lower_ in ("in", "at", "during") and any(
         c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children
     )
+
+
+def _body_session(noun: Token, index: ActorIndex) -> bool:
+    """ "accused Russia at a Security Council meeting": a session of an international body,
+    which speaking at is not consulting it ("told Scholz at an EU summit" still consults
+    the one told)."""
+    verb = noun.head.head
+    if any(c.dep_ in ("dobj", "dative") and index.is_person(c) for c in verb.children):
+        return False
+    named = index.entities_in(t for t in noun.subtree if t.i < noun.i)
+    return bool(named) and all(e.code in NON_STATE_CODES for e in named)
 
 
 def _governing_trigger(trig: Token, claimed: dict[int, int]) -> int | None:
