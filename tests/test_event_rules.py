@@ -41,8 +41,7 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
     "speaking at an international body's session consults no one": (
-        "At a Security Council meeting on Friday, Estonia's ambassador accused Russia of "
-        "jamming GPS signals.",
+        "At a NATO summit on Friday, Estonia's ambassador accused Russia of jamming GPS signals.",
         [("ACCUSE", ("EST",), ("RUS",), None)],
     ),
     "violence by protesters opening a sentence is a riot": (
