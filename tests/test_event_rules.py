@@ -40,6 +40,11 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "a protest is aimed at the doers of the act its purpose names, not at its place": (
+        "Israel bombed targets in Gaza on Monday. Thousands of people marched in Amman on "
+        "Friday to denounce the strikes.",
+        [("ASSAULT", ("ISR",), ("PSE",), None), ("PROTEST", ("JOR",), ("ISR",), None)],
+    ),
     "speaking at an international body's session consults no one": (
         "At a NATO summit on Friday, Estonia's ambassador accused Russia of jamming GPS signals.",
         [("ACCUSE", ("EST",), ("RUS",), None)],

@@ -125,20 +125,32 @@ def aim_reaction(ev: Event, doc: Doc, earlier: list[Event]) -> None:
     codes = {e.code for e in ev.actor}
     if ev.type not in REACTION_TYPES:
         return
-    if any(e.code not in codes for e in ev.recipient):
-        return  # the reaction names its target ("condemned the strike on Gaza")
     trig = doc[ev.trigger_head]
+    # "rallied in Sanaa to denounce the strikes": the act its purpose names, over its place.
+    purposed = [
+        g
+        for c in trig.children
+        if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for g in c.children
+        if g.dep_ == "dobj"
+    ]
+    if any(e.code not in codes for e in ev.recipient) and not purposed:
+        return  # the reaction names its target ("condemned the strike on Gaza")
     objects = [c for c in trig.children if c.dep_ == "dobj"]
     # "condemned the strike", "expressed support for the strike", "reacted to the move",
     # "warned of action in response to the exercises"
-    named = objects + [
-        g
-        for h in (trig, *objects)
-        for c in h.children
-        if c.dep_ == "prep" and c.lower_ in ("for", "to", "of", "with", "over", "against")
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
+    named = (
+        purposed
+        + objects
+        + [
+            g
+            for h in (trig, *objects)
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ in ("for", "to", "of", "with", "over", "against")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+    )
     named += [
         g
         for t in trig.subtree
