@@ -41,8 +41,8 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
     "a protest is aimed at the doers of the act its purpose names, not at its place": (
-        "Israel bombed targets in Gaza on Monday. Thousands of people marched in Amman on "
-        "Friday to denounce the strikes.",
+        "Israel bombed targets in Gaza on Monday. Students demonstrated in Amman to condemn "
+        "the bombing.",
         [("ASSAULT", ("ISR",), ("PSE",), None), ("PROTEST", ("JOR",), ("ISR",), None)],
     ),
     "speaking at an international body's session consults no one": (
