@@ -40,6 +40,10 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "saying someone's acts threaten peace is a charge by the speaker, not a threat": (
+        "Japan said on Monday that Russia's drills near Hokkaido threatened regional stability.",
+        [("ACCUSE", ("JPN",), ("RUS",), None)],
+    ),
     "a protest is aimed at the doers of the act its purpose names, not at its place": (
         "Israel bombed targets in Gaza on Monday. Students demonstrated in Amman to condemn "
         "the bombing.",

@@ -360,6 +360,19 @@ def _build(
     ):
         # "Protesters attacked the embassies": violence in a protest is a riot (PLOVER).
         etype, mode = "PROTEST", ["riot"]
+    if etype == "THREATEN" and any(
+        c.dep_ == "dobj" and _lemma(c) in THREATENED_GOODS for c in trig.children
+    ):
+        # "said China's actions threatened regional peace": a charge against whoever acts,
+        # by whoever says so, not a threat.
+        speaker = reporting_verb(trig)
+        if speaker is None:
+            return None
+        etype, mode = "ACCUSE", ["disapprove"]
+        recipients = [r for r in actors if r.code]
+        actors = [e for s in _subjects(speaker) for e in index.entities_for(s)]
+        if not actors:
+            return None
     condition = _condition_mark(trig)
     conditional = condition == "unless" or (condition == "if" and aux in ("future", "hypothetical"))
     if conditional and etype in THREAT_IF_CONDITIONAL:
@@ -414,6 +427,8 @@ def _build(
     )
 
 
+THREATENED_GOODS = frozenset("peace stability security order democracy sovereignty freedom".split())
+"""What an act, not a party, is said to threaten ("threatened regional peace")."""
 THREAT_IF_CONDITIONAL = frozenset(
     {"RETREAT", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST", "REJECT"}
 )
