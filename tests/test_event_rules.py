@@ -40,6 +40,11 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "force shown next to a country is aimed at it": (
+        "China held military drills around Taiwan on Monday. Russia massed troops near the "
+        "Ukrainian border.",
+        [("MOBILIZE", ("CHN",), ("TWN",), None), ("MOBILIZE", ("RUS",), ("UKR",), None)],
+    ),
     "saying someone's acts threaten peace is a charge by the speaker, not a threat": (
         "Japan said on Monday that Russia's drills near Hokkaido threatened regional stability.",
         [("ACCUSE", ("JPN",), ("RUS",), None)],

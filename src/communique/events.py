@@ -644,27 +644,50 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
                         recipients += _object_entities(g, index, aimed)
     if not recipients:
         recipients = [r for r in _purpose_parties(trig, index) if not _same(r, actors)]
+    codes = {a.code for a in actors}
     if not recipients and m.entry.type not in PLACELESS_TYPES:
         # "eased emergency measures in Montenegro", "evacuate settlements in the Gaza
         # Strip": an act in a country, or on something in it, is aimed at that country.
-        codes = {a.code for a in actors}
-        # "threatened to resume attacks in Israel": the threatened act's place too.
-        threatened = [
-            c for c in trig.children if aimed and (c.dep_ == "xcomp" or _purpose_clause(c))
-        ]
         recipients = [
             e
-            for holder in (trig, *pattern_tokens, *threatened)
-            for o in [holder, *holder.children]
-            if o.i in (trig.i, holder.i) or o.dep_ in ("dobj", "nsubjpass") or o.i in m.tokens[1:]
-            for p in o.children
-            if p.dep_ == "prep" and p.lower_ in ("in", "inside", "into", "across")
+            for p in _place_preps(trig, m, aimed)
+            if p.lower_ in ("in", "inside", "into", "across")
             for g in p.children
             if g.dep_ == "pobj"
             for e in index.entities_for(g)
             if e.code not in codes and index.is_place(g)
         ]
+    # (drills held alone are a show of force: see _build)
+    alone = m.entry.context == "military" and len(codes) == 1
+    if not recipients and (aimed or alone):
+        # "massed troops near the Ukrainian border", "drills around Taiwan": force shown or
+        # used next to a country is aimed at it.
+        recipients = [
+            e
+            for p in _place_preps(trig, m, aimed)
+            if p.lower_ in NEXT_TO_PREPS
+            for e in _prep_entities(p, index, NEXT_TO_PREPS, aimed=True)
+            if e.code not in codes
+        ]
     return unique_entities(actors), unique_entities(recipients)
+
+
+def _place_preps(trig: Token, m: Match, aimed: bool) -> list[Token]:
+    """Prepositions that may say where an act is: on the trigger, its pattern's words and
+    their objects; for an aimed act also on the act it threatens ("threatened to resume
+    attacks in Israel")."""
+    threatened = [c for c in trig.children if aimed and (c.dep_ == "xcomp" or _purpose_clause(c))]
+    return [
+        p
+        for holder in (trig, *(trig.doc[i] for i in m.tokens), *threatened)
+        for o in [holder, *holder.children]
+        if o.i in (trig.i, holder.i) or o.dep_ in ("dobj", "nsubjpass") or o.i in m.tokens[1:]
+        for p in o.children
+        if p.dep_ == "prep"
+    ]
+
+
+NEXT_TO_PREPS = ("around", "near", "off", "along")
 
 
 PLACELESS_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
