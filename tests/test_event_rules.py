@@ -40,6 +40,20 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "an act told as not done is none to react to": (
+        "The International Criminal Court issued a warrant for Sudan's defence minister on "
+        "Friday, accusing him of war crimes. Sudan said it did not recognise the court. Chad "
+        "called the decision historic.",
+        [
+            ("ACCUSE", ("IGO",), ("SDN",), None),
+            ("SUPPORT", ("SDN",), ("IGO",), "negation"),
+            ("SUPPORT", ("TCD",), ("IGO",), None),
+        ],
+    ),
+    "a passive's agent hung one phrase down is still the actor": (
+        "Kosovo's judges were indicted for fraud by a Serbian prosecutor.",
+        [("ACCUSE", ("SRB",), ("KOS",), None)],
+    ),
     "force shown next to a country is aimed at it": (
         "China held military drills around Taiwan on Monday. Russia massed troops near the "
         "Ukrainian border.",

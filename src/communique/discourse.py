@@ -173,8 +173,11 @@ def aim_reaction(ev: Event, doc: Doc, earlier: list[Event]) -> None:
         if key not in REFERRING_NOUNS:
             continue
         types = REFERRING_NOUNS[key]
+        # An act told as not done ("did not recognise the court") is none to react to.
         candidates = [
-            p for p in reversed(earlier) if doers(p) and (types is None or p.type in types)
+            p
+            for p in reversed(earlier)
+            if doers(p) and (types is None or p.type in types) and p.aux != "negation"
         ]
         # "welcomed the agreement": best the act told with the same word ("agreed").
         same_word = [p for p in candidates if _shares_stem(doc[p.trigger_head], noun)]

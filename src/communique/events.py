@@ -571,6 +571,18 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
     if passive:
         agent = [
             g for c in trig.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+        ] or [
+            # "indicted for genocide by the tribunal": the parser hangs the agent one phrase
+            # down.
+            g
+            for c in trig.children
+            if c.dep_ == "prep"
+            for o in c.children
+            if o.dep_ == "pobj"
+            for b in o.children
+            if b.dep_ == "prep" and b.lower_ == "by"
+            for g in b.children
+            if g.dep_ == "pobj" and index.entities_for(g)
         ]
         for a in agent:
             actors += index.entities_for(a)
