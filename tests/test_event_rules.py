@@ -41,10 +41,11 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
     "an act told as not done is none to react to": (
-        "The International Criminal Court issued a warrant for Sudan's defence minister on "
-        "Friday, accusing him of war crimes. Sudan said it did not recognise the court. Chad "
+        "On Friday the International Criminal Court sought the arrest of Sudan's defence "
+        "minister, accusing him of war crimes. Sudan said it did not recognise the court. Chad "
         "called the decision historic.",
         [
+            ("REQUEST", ("IGO",), ("SDN",), None),
             ("ACCUSE", ("IGO",), ("SDN",), None),
             ("SUPPORT", ("SDN",), ("IGO",), "negation"),
             ("SUPPORT", ("TCD",), ("IGO",), None),
