@@ -40,6 +40,10 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "an object owned by a pronoun for the actor still names its target": (
+        "Students in Dhaka blocked a road to show their anger at India's border policy.",
+        [("PROTEST", ("BGD",), ("IND",), None)],
+    ),
     "an act told as not done is none to react to": (
         "On Friday the International Criminal Court sought the arrest of Sudan's defence "
         "minister, accusing him of war crimes. Sudan said it did not recognise the court. Chad "

@@ -793,14 +793,17 @@ def _owned_or_named(
     phrases name ("imposed sanctions on Iran", "a fresh offer from Afghanistan", "mounted
     its invasion of Lebanon", "any provocation by the North"); never the actors again."""
     owned = [e for e in index.entities_for(noun, owners=True) if not _same(e, actors or [])]
+    if owned and not all(e.entity_text.lower() in PRONOUNS for e in owned):
+        return owned
     # "lifted the blockade on Gaza": a restriction, even lifted, is aimed at its target.
     aimed = aimed or noun.lemma_.lower() in RESTRICTIONS
-    return owned or [
+    # "their disapproval of Washington's policies": past the owner a pronoun names.
+    return [
         e
         for p in noun.children
         if p.dep_ in ("prep", "agent")
         for e in _prep_entities(p, index, ("by", "of", "including"), aimed)
-    ]
+    ] or owned
 
 
 RESTRICTIONS = frozenset(
