@@ -41,7 +41,8 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
     "an object owned by a pronoun for the actor still names its target": (
-        "Students in Dhaka blocked a road to show their anger at India's border policy.",
+        "Students in Dhaka blocked a highway on Sunday to voice their anger at India's border "
+        "policy.",
         [("PROTEST", ("BGD",), ("IND",), None)],
     ),
     "an act told as not done is none to react to": (
