@@ -40,6 +40,11 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "an attack's when-clause says where it was": (
+        "Two Afghan gunmen killed eleven people on Friday when they opened fire at a market in "
+        "Dushanbe.",
+        [("ASSAULT", ("AFG",), ("TJK",), None), ("ASSAULT", ("AFG",), ("TJK",), None)],
+    ),
     "an object owned by a pronoun for the actor still names its target": (
         "Students in Dhaka blocked a highway on Sunday to voice their anger at India's border "
         "policy.",

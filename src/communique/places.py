@@ -392,6 +392,13 @@ def _anchors(trigger: Token) -> list[Token]:
     head = trigger.head
     if trigger.pos_ in VERBAL:
         anchors += [child for child in trigger.children if child.dep_ == "dobj"]
+        # "killed 23 people when they blew themselves up in Tel Aviv": the same act, told
+        # again in its when-clause.
+        anchors += [
+            child
+            for child in trigger.children
+            if child.dep_ == "advcl" and any(m.lower_ == "when" for m in child.children)
+        ]
         anchors += [
             t
             for child in trigger.children
