@@ -457,6 +457,52 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         "Oman imposed new sanctions on a Taliban clerical faction on Monday.",
         [("SANCTION", ("OMN",), ("AFG",), None)],
     ),
+    "coming somewhere for talks is holding them": (
+        "Ethiopian and Egyptian diplomats came to Khartoum for talks on the dam on Monday.",
+        [("CONSULT", ("EGY", "ETH"), ("SDN",), None)],
+    ),
+    "gathering for a rally is a demonstration": (
+        "Thousands of Argentines gathered for a rally against the pension cuts on Friday.",
+        [("PROTEST", ("ARG",), (), None)],
+    ),
+    "a stern reply promised is a threat": (
+        "Iran said it would give a stern reply to any Israeli aggression.",
+        [("THREATEN", ("IRN",), ("ISR",), None)],
+    ),
+    "ordering a troop reduction is a retreat; announcing a troop cut concedes": (
+        "Japan's defence minister ordered a reduction of troops on Okinawa on Monday. Germany "
+        "will cut its troops in Lithuania by half next year.",
+        [("RETREAT", ("JPN",), ("JPN",), None), ("CONCEDE", ("DEU",), ("LTU",), None)],
+    ),
+    "a court finding someone guilty, or an act unlawful, convicts": (
+        "A Kenyan court found the opposition leader guilty of incitement on Monday. Malawi's "
+        "constitutional court ruled that the election law was unlawful.",
+        [("SANCTION", ("KEN",), (), None), ("SANCTION", ("MWI",), (), None)],
+    ),
+    "water cannon fired at people is crowd control": (
+        "Ecuadorian police fired water cannon at students outside the parliament in Quito.",
+        [("ASSAULT", ("ECU",), ("ECU",), None)],
+    ),
+    "withdrawing support from a party sanctions it": (
+        "Uganda withdrew all backing for the rebel coalition in South Sudan on Tuesday.",
+        [("SANCTION", ("UGA",), ("SSD",), None)],
+    ),
+    "closing one's airspace to another's aircraft is a sanction": (
+        "Qatar closed its airspace to Bahraini airliners on Monday.",
+        [("SANCTION", ("QAT",), ("BHR",), None)],
+    ),
+    "blocking a draft is a rejection": (
+        "Russia blocked a draft condemning the coup in Myanmar at the Security Council.",
+        [("REJECT", ("RUS",), (), None)],
+    ),
+    "opening impeachment proceedings accuses": (
+        "Peru's congress began impeachment proceedings against President Castillo on Monday.",
+        [("ACCUSE", ("PER",), ("PER",), None)],
+    ),
+    "declaring a state of war is martial law": (
+        "Armenia declares state of war as shelling spreads along the border.",
+        [("COERCE", ("ARM",), (), None)],
+    ),
 }
 
 
