@@ -40,6 +40,10 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "a renewed call, conjoined to what a speaker reports, is the speaker's": (
+        "Kenya's president said the talks had stalled and repeated his call for a ceasefire.",
+        [("REQUEST", ("KEN",), (), None)],
+    ),
     "an attack's when-clause says where it was": (
         "Two Afghan gunmen killed eleven people on Friday when they opened fire at a market in "
         "Dushanbe.",

@@ -873,7 +873,8 @@ def _subjects(trig: Token) -> list[Token]:
 
 SPEECH_ACTS = frozenset(
     "urge call demand ask appeal warn threaten accuse condemn denounce criticize criticise "
-    "praise welcome thank invite reject insist vow pledge promise swear".split()
+    "praise welcome thank invite reject insist vow pledge promise swear renew repeat "
+    "reiterate".split()
 )
 """Verbs of acts done in words, which a speaker does, not what the speaker reports."""
 
