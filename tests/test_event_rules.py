@@ -40,6 +40,11 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "an aerial attack launched is an attack, whatever it fired": (
+        "Russia launched its largest aerial attack on Ukraine overnight, firing missiles and "
+        "drones at Kyiv.",
+        [("ASSAULT", ("RUS",), ("UKR",), None)],
+    ),
     "a renewed call, conjoined to what a speaker reports, is the speaker's": (
         "Kenya's president said the talks had stalled and repeated his call for a ceasefire.",
         [("REQUEST", ("KEN",), (), None)],
