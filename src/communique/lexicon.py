@@ -174,9 +174,13 @@ def _find_dependent(tok: Token, word: Word) -> Token | None:
     for c in tok.children:
         if c.dep_ in ("xcomp", "prep", "agent", "dobj", "acomp", "prt", "advcl", "ccomp"):
             for g in c.children:
-                if word.fits(g) and (
-                    g.dep_ in ("dobj", "pobj", "prt", "xcomp", "nsubjpass", "prep", "advmod")
-                    or (g.dep_ == "aux" and g.tag_ == "MD" and c.dep_ == "ccomp")
+                if (
+                    word.fits(g)
+                    and not _dates(g)
+                    and (
+                        g.dep_ in ("dobj", "pobj", "prt", "xcomp", "nsubjpass", "prep", "advmod")
+                        or (g.dep_ == "aux" and g.tag_ == "MD" and c.dep_ == "ccomp")
+                    )
                 ):
                     # A modal of the reported clause counts: "said that Libya must...".
                     return g
