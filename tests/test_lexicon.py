@@ -69,6 +69,25 @@ def test_call_for_beats_call(lexicon: Lexicon) -> None:
     assert (m.entry.type, m.entry.pattern, m.tokens) == ("REQUEST", "call for", (1, 2))
 
 
+@pytest.mark.parametrize("date_head", [1, 3], ids=["on the verb", "on the object"])
+def test_a_date_is_no_part_of_a_pattern(lexicon: Lexicon, date_head: int) -> None:
+    doc = build_doc(
+        "Unions called a strike for Tuesday.",
+        f"""
+        0 Unions       NNS   NOUN   nsubj      1 union
+        1 called       VBD   VERB   ROOT       1 call
+        2 a            DT    DET    det        3 a
+        3 strike       NN    NOUN   dobj       1 strike
+        4 for          IN    ADP    prep       {date_head} for
+        5 Tuesday      NNP   PROPN  pobj       4 Tuesday      B-DATE
+        6 .            .     PUNCT  punct      1 .
+        """,
+    )
+    m = lexicon.match(doc[1])
+    assert m is not None
+    assert (m.entry.type, m.tokens) == ("PROTEST", (1, 3))
+
+
 def test_plain_call_is_a_phone_consultation(lexicon: Lexicon) -> None:
     doc = build_doc(
         "The Irish prime minister called his Dutch counterpart.",
