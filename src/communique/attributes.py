@@ -410,14 +410,13 @@ def _locate(
 def _place_actor(ev: Event) -> None:
     p = ev.pending_actor
     where = ev.location.country_code if ev.location is not None else None
-    if p is None and not ev.actor and ev.type == "ASSAULT" and where:
-        # "a roadside bomb near Samarra killed a U.S. soldier": PLOVER codes an attack no one
-        # is named for to the country where it happened, with an unknown sector.
-        if ev.location.basis in ("phrase", "dateline"):
+    if p is None:
+        if not ev.actor and ev.type == "ASSAULT" and where and ev.location.basis == "phrase":
+            # "a roadside bomb near Samarra killed a U.S. soldier": PLOVER codes an attack no
+            # one is named for to the country its own words place it in, sector unknown (a
+            # dateline is not enough: the attacker is often named in an earlier sentence).
             text = ev.location.extracted_place or where
             ev.actor = [Entity(code=where, sector="UNK", entity_text=text)]
-        return
-    if p is None:
         return
     ev.pending_actor = None
     if ev.location is not None and ev.location.country_code:
