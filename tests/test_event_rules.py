@@ -40,6 +40,11 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "ordering 'the strike' told before is that strike, not a new one": (
+        "France fired cruise missiles at a Libyan air base on Friday. Macron told reporters "
+        "that he personally ordered the strike to protect civilians.",
+        [("ASSAULT", ("FRA",), ("LBY",), None)],
+    ),
     "an aerial attack launched is an attack, whatever it fired": (
         "Russia launched its largest aerial attack on Ukraine overnight, firing missiles and "
         "drones at Kyiv.",

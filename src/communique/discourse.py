@@ -17,10 +17,17 @@ MATERIAL_CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
 """Conflictual acts done to someone, not said."""
 
 
+BRINGING_VERBS = frozenset("order authorise authorize launch conduct carry stage mount".split())
+"""Verbs whose object is the act itself ("ordered the strike", "carried out the raid")."""
+
+
 def told_before(ev: Event, doc: Doc, earlier: list[Event]) -> bool:
     """ "The strike killed six people": a definite noun for an act already told, naming no
     other parties, is that act again, not a new one."""
     noun = doc[ev.trigger_head]
+    if noun.lemma_.lower() in BRINGING_VERBS:
+        # "he had ordered the strike": an act told before, through the verb that brought it
+        noun = next((c for c in noun.children if c.dep_ == "dobj"), noun)
     if noun.pos_ not in ("NOUN", "PROPN") or not any(
         c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children
     ):
