@@ -40,6 +40,20 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "an attack with no target is aimed at the other side the report is about": (
+        "Ukraine's army said on Monday that Russian troops had shelled Kharkiv. Ukraine asked "
+        "its allies for more air defence systems. Overnight, Russia launched another large "
+        "attack, the Ukrainian air force said.",
+        [
+            ("ASSAULT", ("RUS",), ("UKR",), None),
+            ("REQUEST", ("UKR",), (), None),
+            ("ASSAULT", ("RUS",), ("UKR",), None),
+        ],
+    ),
+    "a state named in passing is no side an untargeted attack is aimed at": (
+        "Overnight, Russia launched another large attack, officials in Ukraine said.",
+        [("ASSAULT", ("RUS",), (), None)],
+    ),
     "ordering 'the strike' told before is that strike, not a new one": (
         "France fired cruise missiles at a Libyan air base on Friday. Macron told reporters "
         "that he personally ordered the strike to protect civilians.",

@@ -117,6 +117,8 @@ class ActorIndex:
     main_party: str | None = None
     """The country the article names most: the report's subject, where the dateline may be
     only the venue."""
+    named: Counter[str] = field(default_factory=Counter)
+    """How many mentions name each state: who the report is about."""
     guessed: set[int] = field(default_factory=set)
     """Heads of unnamed people ("police", "protesters") given the lead country only for
     want of a better clue: the place where they act, once known, decides."""
@@ -303,6 +305,7 @@ class ActorResolver:
                 np.sentence = sent_ids[doc[head].sent.start]
                 index.add(np)
         named = _named_states(index)
+        index.named = Counter(named)
         index.home = _home_country(named, self._filed_from(doc))
         index.main_party = _most_named(named)
         index.statements = find_statements(doc)

@@ -96,6 +96,7 @@ def attach_attributes(
         _place_actor(ev)
         _host(ev)
         _place_target(ev, dateline)
+        _other_side(ev, index)
         _date_aux(ev, ref_date)
     _event_anaphora(sents, events, timexes)
     # Unnamed people with no place to act for code as no one (PLOVER needs an actor).
@@ -337,6 +338,29 @@ def _event_anaphora(sents: list[Span], events: list[Event], timexes: list[list[T
         )
         if target is not None:
             _time_and_duration(target, noun, timexes[n])
+
+
+def _other_side(ev: Event, index: ActorIndex) -> None:
+    """ "Russia launched a new attack overnight": an attack that names no target and has no
+    place of its own is aimed at the other side the report is about, a state it names in
+    three mentions or more (the mention nearest before the attack stands for it)."""
+    if ev.type != "ASSAULT" or ev.recipient or not ev.actor:
+        return
+    codes = {e.code for e in ev.actor}
+    place = ev.location
+    if place is not None and place.basis != "participants" and place.country_code in codes:
+        return  # violence at home: police, troops or rebels in their own country
+    side = next((c for c, n in index.named.most_common() if c not in codes and n >= 3), None)
+    if side is None:
+        return
+    mentions = [
+        e
+        for np in sorted(index.phrases, key=lambda n: n.head)
+        if np.head < ev.trigger_head and index.doc[np.head].pos_ != "PRON"
+        for e in np.entities
+        if e.code == side
+    ]
+    ev.recipient = mentions[-1:]
 
 
 def _host(ev: Event) -> None:
