@@ -40,6 +40,11 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "a force deployed is its country's, not the act's in the clause before": (
+        "Georgia's president accepted the plan on Tuesday, while Russian troops were still "
+        "deployed in the country.",
+        [("AGREE", ("GEO",), (), None), ("MOBILIZE", ("RUS",), ("GEO",), None)],
+    ),
     "an attack with no target is aimed at the other side the report is about": (
         "Ukraine's army said on Monday that Russian troops had shelled Kharkiv. Ukraine asked "
         "its allies for more air defence systems. Overnight, Russia launched another large "

@@ -536,6 +536,10 @@ def _unnamed_people(trig: Token, index: ActorIndex) -> Entity | None:
         lemma = head.lemma_.lower()
         if lemma in GENERIC_PEOPLE and head.i == s.i:
             return None  # "people said": commentators; "thousands of people marched": a crowd
+        if any(e.code for e in index.entities_for(s)):
+            # named parties, reached past a passive ("X accepted the plan, but tanks were
+            # deployed"), are no unnamed people of the act
+            return None
         role = index.role_of(head)
         if people_noun(head) or role is not None or ethnic_people(head):
             text = trig.doc[s.left_edge.i : s.i + 1].text
@@ -595,6 +599,8 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
                 s = trig.head  # "Karadzic, who has been indicted": Karadzic
             if s.i in m.tokens:  # "a summit could be held": the event noun is the subject
                 a, r = _noun_participants(s, index)
+                if not a and m.entry.type == "MOBILIZE":
+                    a = index.entities_for(s)  # "Russian tanks were deployed": Russia's
                 actors += a
                 recipients += r
             else:
