@@ -844,3 +844,300 @@ def test_a_body_named_with_a_common_noun_or_in_full_is_that_body(
     [tigers] = at(index, 10)
     assert (tigers.code, tigers.sector) == ("LKA", "REB")
     assert tigers.entity_text == "the Liberation Tigers of Tamil Eelam"
+
+
+VENUE = (
+    "OSLO (Wire) — Peruvian ministers met rebel leaders in Oslo on Monday. Peru's president "
+    "praised the talks. Norway's foreign minister said Peru had asked for help. Police later "
+    "arrested two men."
+)
+VENUE_PARSE = """
+     0 OSLO         NNP   PROPN  ROOT        0 OSLO         B-GPE
+     1 (            -LRB- PUNCT  punct       0 (
+     2 Wire         NNP   PROPN  appos       0 Wire
+     3 )            -RRB- PUNCT  punct       0 )
+     4 —            :     PUNCT  punct       0 —
+
+     0 Peruvian     JJ    ADJ    amod        1 peruvian     B-NORP
+     1 ministers    NNS   NOUN   nsubj       2 minister
+     2 met          VBD   VERB   ROOT        2 meet
+     3 rebel        JJ    ADJ    amod        4 rebel
+     4 leaders      NNS   NOUN   dobj        2 leader
+     5 in           IN    ADP    prep        2 in
+     6 Oslo         NNP   PROPN  pobj        5 Oslo         B-GPE
+     7 on           IN    ADP    prep        2 on
+     8 Monday       NNP   PROPN  pobj        7 Monday       B-DATE
+     9 .            .     PUNCT  punct       2 .
+
+     0 Peru         NNP   PROPN  poss        2 Peru         B-GPE
+     1 's           POS   PART   case        0 's
+     2 president    NN    NOUN   nsubj       3 president
+     3 praised      VBD   VERB   ROOT        3 praise
+     4 the          DT    DET    det         5 the
+     5 talks        NNS   NOUN   dobj        3 talk
+     6 .            .     PUNCT  punct       3 .
+
+     0 Norway       NNP   PROPN  poss        3 Norway       B-GPE
+     1 's           POS   PART   case        0 's
+     2 foreign      JJ    ADJ    amod        3 foreign
+     3 minister     NN    NOUN   nsubj       4 minister
+     4 said         VBD   VERB   ROOT        4 say
+     5 Peru         NNP   PROPN  nsubj       7 Peru         B-GPE
+     6 had          VBD   AUX    aux         7 have
+     7 asked        VBN   VERB   ccomp       4 ask
+     8 for          IN    ADP    prep        7 for
+     9 help         NN    NOUN   pobj        8 help
+    10 .            .     PUNCT  punct       4 .
+
+     0 Police       NNS   NOUN   nsubj       2 Police
+     1 later        RB    ADV    advmod      2 later
+     2 arrested     VBD   VERB   ROOT        2 arrest
+     3 two          CD    NUM    nummod      4 two
+     4 men          NNS   NOUN   dobj        2 man
+     5 .            .     PUNCT  punct       2 .
+"""
+
+
+def test_a_report_filed_from_a_venue_abroad_is_about_the_country_it_names_most(
+    resolver: ActorResolver,
+) -> None:
+    # Norway is named as a party once (its minister) and as the talks' venue (no party);
+    # Peru three times: the report is Peru's, and so are its unnamed police.
+    index = resolver(build_doc(VENUE, VENUE_PARSE), date(2024, 3, 1))
+    assert index.home == "PER"
+    [police] = at(index, 33)
+    assert (police.code, police.sector) == ("PER", "COP")
+
+
+def test_a_place_named_as_a_venue_is_not_the_reports_country(resolver: ActorResolver) -> None:
+    doc = build_doc(
+        "Regional leaders meeting in Oslo criticised Peru's government. Police arrested ten "
+        "people.",
+        """
+         0 Regional     JJ    ADJ    amod        1 regional
+         1 leaders      NNS   NOUN   nsubj       2 leader
+         2 meeting      VBG   VERB   nsubj       5 meet
+         3 in           IN    ADP    prep        2 in
+         4 Oslo         NNP   PROPN  pobj        3 Oslo         B-GPE
+         5 criticised   VBD   VERB   ROOT        5 criticise
+         6 Peru         NNP   PROPN  poss        8 Peru         B-GPE
+         7 's           POS   PART   case        6 's
+         8 government   NN    NOUN   dobj        5 government
+         9 .            .     PUNCT  punct       5 .
+
+         0 Police       NNS   NOUN   nsubj       1 Police
+         1 arrested     VBD   VERB   ROOT        1 arrest
+         2 ten          CD    NUM    nummod      3 ten
+         3 people       NNS   NOUN   dobj        1 people
+         4 .            .     PUNCT  punct       1 .
+        """,
+    )
+    index = resolver(doc, date(2024, 3, 1))
+    assert index.home == "PER"  # Oslo, named first, is only where the leaders met
+    assert coded(at(index, 10)) == [("PER", "COP")]
+
+
+def test_unnamed_people_act_for_the_place_where_their_act_happens(
+    resolver: ActorResolver,
+) -> None:
+    doc = build_doc(
+        "Argentina's president criticised Chile on Monday. Students marched in the Chilean "
+        "city of Valparaiso, and police fired tear gas.",
+        """
+         0 Argentina    NNP   PROPN  poss        2 Argentina    B-GPE
+         1 's           POS   PART   case        0 's
+         2 president    NN    NOUN   nsubj       3 president
+         3 criticised   VBD   VERB   ROOT        3 criticise
+         4 Chile        NNP   PROPN  dobj        3 Chile        B-GPE
+         5 on           IN    ADP    prep        3 on
+         6 Monday       NNP   PROPN  pobj        5 Monday       B-DATE
+         7 .            .     PUNCT  punct       3 .
+
+         0 Students     NNS   NOUN   nsubj       1 student
+         1 marched      VBD   VERB   ROOT        1 march
+         2 in           IN    ADP    prep        1 in
+         3 the          DT    DET    det         5 the
+         4 Chilean      JJ    ADJ    amod        5 chilean      B-NORP
+         5 city         NN    NOUN   pobj        2 city
+         6 of           IN    ADP    prep        5 of
+         7 Valparaiso   NNP   PROPN  pobj        6 Valparaiso   B-GPE
+         8 ,            ,     PUNCT  punct       1 ,
+         9 and          CC    CCONJ  cc          1 and
+        10 police       NNS   NOUN   nsubj      11 police
+        11 fired        VBD   VERB   conj        1 fire
+        12 tear         JJ    ADJ    amod       13 tear
+        13 gas          NN    NOUN   dobj       11 gas
+        14 .            .     PUNCT  punct      11 .
+        """,
+    )
+    index = resolver(doc, date(2024, 3, 1))
+    assert index.home == "ARG"
+    # The students' own clause and the police's, joined to it, are in a Chilean city.
+    assert coded(at(index, 8)) == [("CHL", "EDU")]
+    assert coded(at(index, 18)) == [("CHL", "COP")]
+
+
+def test_a_rank_abbreviated_with_its_dot_is_a_title(resolver: ActorResolver) -> None:
+    doc = build_doc(
+        "Lt. Gen. Ruben Ortiz resigned on Friday to allow Peru's first free elections.",
+        """
+         0 Lt           NNP   PROPN  compound    4 Lt
+         1 .            NNP   PROPN  compound    4 .
+         2 Gen.         NNP   PROPN  compound    4 Gen.
+         3 Ruben        NNP   PROPN  compound    4 Ruben        B-PERSON
+         4 Ortiz        NNP   PROPN  nsubj       5 Ortiz        I-PERSON
+         5 resigned     VBD   VERB   ROOT        5 resign
+         6 on           IN    ADP    prep        5 on
+         7 Friday       NNP   PROPN  pobj        6 Friday       B-DATE
+         8 to           TO    PART   aux         9 to
+         9 allow        VB    VERB   advcl       5 allow
+        10 Peru         NNP   PROPN  poss       14 Peru         B-GPE
+        11 's           POS   PART   case       10 's
+        12 first        JJ    ADJ    amod       14 first
+        13 free         JJ    ADJ    amod       14 free
+        14 elections    NNS   NOUN   dobj        9 election
+        15 .            .     PUNCT  punct       5 .
+        """,
+    )
+    [general] = at(resolver(doc, date(1990, 3, 1)), 4)
+    assert (general.code, general.sector, general.office) == ("PER", "MIL", "General")
+
+
+def test_a_title_before_a_name_ner_missed_is_a_person(resolver: ActorResolver) -> None:
+    doc = build_doc(
+        "Defence Minister Kwame Asante has refused to resign despite pressure from Ghana's "
+        "parliament.",
+        """
+         0 Defence      NNP   PROPN  compound    1 Defence
+         1 Minister     NNP   PROPN  compound    3 Minister
+         2 Kwame        NNP   PROPN  compound    3 Kwame        B-ORG
+         3 Asante       NNP   PROPN  nsubj       5 Asante       I-ORG
+         4 has          VBZ   AUX    aux         5 have
+         5 refused      VBN   VERB   ROOT        5 refuse
+         6 to           TO    PART   aux         7 to
+         7 resign       VB    VERB   xcomp       5 resign
+         8 despite      IN    SCONJ  prep        7 despite
+         9 pressure     NN    NOUN   pobj        8 pressure
+        10 from         IN    ADP    prep        9 from
+        11 Ghana        NNP   PROPN  poss       13 Ghana        B-GPE
+        12 's           POS   PART   case       11 's
+        13 parliament   NN    NOUN   pobj       10 parliament
+        14 .            .     PUNCT  punct       5 .
+        """,
+    )
+    index = resolver(doc, date(2024, 3, 1))
+    # Not a title describing a thing ("official contact"): the minister of the report's
+    # country, whom the knowledge base does not know.
+    [minister] = at(index, 3)
+    assert (minister.code, minister.sector, minister.office) == ("GHA", "GOV", "Defense Minister")
+    assert index.by_head[3].kind == "person"
+
+
+def test_a_body_a_bloc_owns_is_the_blocs_whatever_else_bears_its_name(
+    resolver: ActorResolver,
+) -> None:
+    doc = build_doc(
+        "The African Union suspended Mali on Friday. The bloc's Peace and Security Council "
+        "called on the junta to free the president.",
+        """
+         0 The          DT    DET    det         2 the          B-ORG
+         1 African      NNP   PROPN  compound    2 African      I-ORG
+         2 Union        NNP   PROPN  nsubj       3 Union        I-ORG
+         3 suspended    VBD   VERB   ROOT        3 suspend
+         4 Mali         NNP   PROPN  dobj        3 Mali         B-GPE
+         5 on           IN    ADP    prep        3 on
+         6 Friday       NNP   PROPN  pobj        5 Friday       B-DATE
+         7 .            .     PUNCT  punct       3 .
+
+         0 The          DT    DET    det         1 the
+         1 bloc         NN    NOUN   poss        6 bloc
+         2 's           POS   PART   case        1 's
+         3 Peace        NNP   PROPN  nmod        6 Peace        B-ORG
+         4 and          CC    CCONJ  cc          3 and          I-ORG
+         5 Security     NNP   PROPN  conj        3 Security     I-ORG
+         6 Council      NNP   PROPN  nsubj       7 Council      I-ORG
+         7 called       VBD   VERB   ROOT        7 call
+         8 on           IN    ADP    prep        7 on
+         9 the          DT    DET    det        10 the
+        10 junta        NN    NOUN   pobj        8 junta
+        11 to           TO    PART   aux        12 to
+        12 free         VB    VERB   xcomp       7 free
+        13 the          DT    DET    det        14 the
+        14 president    NN    NOUN   dobj       12 president
+        15 .            .     PUNCT  punct       7 .
+        """,
+    )
+    [council] = at(resolver(doc, date(2024, 3, 1)), 14)
+    assert council.code == "IGO"  # the African Union's, not the UN's Security Council
+    assert council.entity_text == "The bloc's Peace and Security Council"
+
+
+def test_both_sides_of_a_civil_war_are_one_countrys_two_parties(
+    resolver: ActorResolver,
+) -> None:
+    doc = build_doc(
+        "Colombia's government and the rebels signed a truce on Monday. The United States "
+        "urged both sides to respect it.",
+        """
+         0 Colombia     NNP   PROPN  poss        2 Colombia     B-GPE
+         1 's           POS   PART   case        0 's
+         2 government   NN    NOUN   nsubj       6 government
+         3 and          CC    CCONJ  cc          2 and
+         4 the          DT    DET    det         5 the
+         5 rebels       NNS   NOUN   conj        2 rebel
+         6 signed       VBD   VERB   ROOT        6 sign
+         7 a            DT    DET    det         8 a
+         8 truce        NN    NOUN   dobj        6 truce
+         9 on           IN    ADP    prep        6 on
+        10 Monday       NNP   PROPN  pobj        9 Monday       B-DATE
+        11 .            .     PUNCT  punct       6 .
+
+         0 The          DT    DET    det         2 the          B-GPE
+         1 United       NNP   PROPN  compound    2 United       I-GPE
+         2 States       NNP   PROPN  nsubj       3 States       I-GPE
+         3 urged        VBD   VERB   ROOT        3 urge
+         4 both         DT    DET    det         5 both
+         5 sides        NNS   NOUN   dobj        3 side
+         6 to           TO    PART   aux         7 to
+         7 respect      VB    VERB   xcomp       3 respect
+         8 it           PRP   PRON   dobj        7 it
+         9 .            .     PUNCT  punct       3 .
+        """,
+    )
+    index = resolver(doc, date(2024, 3, 1))
+    # Not the last two countries named (the United States and Colombia).
+    sides = index.by_head[17].entities
+    assert sorted((e.code, e.sector) for e in sides) == [("COL", "GOV"), ("COL", "REB")]
+
+
+def test_the_two_ministers_are_the_ministers_of_both_countries_named(
+    resolver: ActorResolver,
+) -> None:
+    doc = build_doc(
+        "The foreign ministers of Chile and Peru met on Monday. Ecuador's president thanked "
+        "the two ministers.",
+        """
+         0 The          DT    DET    det         2 the
+         1 foreign      JJ    ADJ    amod        2 foreign
+         2 ministers    NNS   NOUN   nsubj       7 minister
+         3 of           IN    ADP    prep        2 of
+         4 Chile        NNP   PROPN  pobj        3 Chile        B-GPE
+         5 and          CC    CCONJ  cc          4 and
+         6 Peru         NNP   PROPN  conj        4 Peru         B-GPE
+         7 met          VBD   VERB   ROOT        7 meet
+         8 on           IN    ADP    prep        7 on
+         9 Monday       NNP   PROPN  pobj        8 Monday       B-DATE
+        10 .            .     PUNCT  punct       7 .
+
+         0 Ecuador      NNP   PROPN  poss        2 Ecuador      B-GPE
+         1 's           POS   PART   case        0 's
+         2 president    NN    NOUN   nsubj       3 president
+         3 thanked      VBD   VERB   ROOT        3 thank
+         4 the          DT    DET    det         6 the
+         5 two          CD    NUM    nummod      6 two
+         6 ministers    NNS   NOUN   dobj        3 minister
+         7 .            .     PUNCT  punct       3 .
+        """,
+    )
+    index = resolver(doc, date(2024, 3, 1))
+    assert sorted(e.code for e in index.by_head[17].entities) == ["CHL", "PER"]

@@ -536,6 +536,24 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         "Armenia declares state of war as shelling spreads along the border.",
         [("COERCE", ("ARM",), (), None)],
     ),
+    "unnamed people with no place, in a sentence naming one country, are its people": (
+        "Fundamentalists demanded the resignation of Tunisia's prime minister on Monday.",
+        [("REQUEST", ("TUN",), ("TUN",), None)],
+    ),
+    "people protesting a country's decision, with no place given, are that country's": (
+        "Ethnic Kurds protested against Germany's plan to deport them to Turkey.",
+        [("PROTEST", ("DEU",), ("DEU",), None)],
+    ),
+    "unnamed authorities in a report filed from a venue abroad are the report's country's": (
+        "BRUSSELS (Wire) — European Union ministers imposed sanctions on Belarus on Monday. "
+        "A journalist was arrested on Sunday.",
+        [("SANCTION", ("EUR",), ("BLR",), None), ("COERCE", ("BLR",), (), None)],
+    ),
+    "a pledge naming no one, filed from a venue abroad, is to the report's country": (
+        "JAKARTA (Wire) — Myanmar's military rulers freed 500 prisoners on Saturday. "
+        "Singapore pledged aid.",
+        [("RETREAT", ("MMR",), (), None), ("AGREE", ("SGP",), ("MMR",), None)],
+    ),
 }
 
 

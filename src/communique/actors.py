@@ -16,7 +16,9 @@ North Korea, pronouns to the last fitting mention ("it" to no one when it stands
 thing), "the two leaders" to the last pair, owned phrases ("his government", "its
 candidate") to their owner. Role phrases still without a country ("police", "protesters",
 "the opposition") take the place they are in, else the same kind of people named just
-before, else the report's country; refugees, migrants, "foreign governments" and several
+before, else the place where their act happens, else the report's country (the dateline's,
+unless the report names another country as a party several times as often: a venue);
+refugees, migrants, "foreign governments" and several
 holders of a one-person office ("heads of state") take none. A name in "anti-Syria",
 "pro-Iranian" or "Iran-backed" is no party at all; "Vietnamese-led forces" are the leader's.
 """
@@ -64,7 +66,9 @@ PEOPLE_NOUNS = frozenset(
     "bomber bombers gunman gunmen agent agents servicemen serviceman negotiator negotiators "
     "inhabitant inhabitants farmer farmers landowner landowners "
     "supporter supporters group groups parent parents relative relatives family families "
-    "student students mother mothers voter voters faction factions wing wings".split()
+    "student students mother mothers voter voters faction factions wing wings "
+    "fundamentalist fundamentalists islamist islamists extremist extremists hacker hackers "
+    "elder elders nationalist nationalists loyalist loyalists hardliner hardliners".split()
 )
 """Nouns for people who act for the country or body their modifier names ("Palestinian
 youths", "a Taliban faction")."""
@@ -486,6 +490,10 @@ class ActorResolver:
                 None,
             )
             return np
+        if role is not None and _titled_name(doc, roles, head_tok):
+            # "Vice-President Moody Awori" with the name NER missed: a person with that title.
+            name = doc[max(s.end for s, _ in roles) : head + 1].text
+            return NounPhrase(head, start, end, [], "person", name, role)
         if role is not None:
             np = NounPhrase(head, start, end, [], "role", None, role)
             # "official contact", "military aid": the role word describes a thing, no one.
@@ -615,6 +623,8 @@ class ActorResolver:
             return [_retext(e, text) for e in earlier.entities]
         if np.role is None or index.home is None:
             return []
+        # Only a guess: where the person acts, once known, decides (a visiting minister).
+        index.guessed.add(np.head)
         return [
             Entity(code=index.home, sector=np.role.sector, entity_text=text, office=np.role.office)
         ]
@@ -648,6 +658,16 @@ class ActorResolver:
             text = doc[_np_start(tok) : tok.i + 1].text
             owned = [_owned_by(e, None, text) for e in self._owner_entities(owner, index)]
             self._add(index, tok, owned, "body", start=_np_start(tok))
+        for np in index.phrases:
+            # "the bloc's Peace and Security Council" after the African Union: a body named
+            # by another body's words is that body's organ, whatever else bears the name.
+            if np.organisation is None or (owner := _owner(doc[np.head])) is None:
+                continue
+            body = _body_anaphor(owner, index)
+            if body and {e.code for e in body} != {e.code for e in np.entities}:
+                text = doc[np.start : np.end].text
+                np.entities = [_retext(e, text) for e in body]
+                np.organisation = body[0]
 
     def _owner_entities(self, owner: Token, index: ActorIndex) -> list[Entity]:
         """Who a possessor stands for; "its" in "its candidate" is read inside that phrase."""
@@ -727,6 +747,14 @@ class ActorResolver:
                     Entity(code=c, sector=role.sector, entity_text=text, office=role.office)
                     for c in codes
                 ]
+        if role.sector not in ARMED_SECTORS and (scene := _scene(head, index)):
+            # "Protesters burned effigies in the Pakistani city of Quetta, and police fired
+            # tear gas": unnamed people act for the place where their act happens (troops
+            # may be abroad: below).
+            return [
+                Entity(code=e.code, sector=role.sector, entity_text=text, office=role.office)
+                for e in scene
+            ]
         if index.home is None or role.sector in NO_HOME_SECTORS:
             return []  # "the refugees": no country of their own
         plural = head.tag_ in ("NNS", "NNPS")
@@ -896,12 +924,13 @@ def _ranks(doc: Doc, persons: list[Span]) -> list[tuple[Span, Role]]:
         i = person.start - 1
         if i >= 0 and doc[i].text == ".":
             i -= 1  # "Col. Assimi Goita"
-        if i < 0 or doc[i].text not in RANKS:
+        # The tokenizer may keep the abbreviation's dot ("Lt. Gen." is "Lt", ".", "Gen.").
+        if i < 0 or doc[i].text.rstrip(".") not in RANKS:
             continue
         before = doc[i - 1] if i > 0 else None
         if before is not None and before.text[:1].isupper() and before.text not in RANKS:
             continue
-        rank = RANKS[doc[i].text]
+        rank = RANKS[doc[i].text.rstrip(".")]
         out.append(
             (doc[i : i + 1], Role(word=rank.lower(), sector="MIL", office=rank, kind="person"))
         )
@@ -1020,6 +1049,19 @@ def _in_office(entry: KBEntry, on: date | None) -> bool:
     if on is None:
         return entry.end is None
     return (entry.start is None or entry.start <= on) and (entry.end is None or on <= entry.end)
+
+
+def _titled_name(doc: Doc, roles: list[tuple[Span, Role]], head: Token) -> bool:
+    """Whether a person's title stands before a name that heads the phrase: "Vice-President
+    Moody Awori" (capitalised words after the title, the last one the head)."""
+    if head.pos_ != "PROPN" or not roles or roles[-1][1].kind != "person":
+        return False
+    after = doc[roles[-1][0].end : head.i + 1]
+    return (
+        0 < len(after) <= 3
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in after)
+        and all(t.dep_ in ("compound", "flat") for t in after[:-1])
+    )
 
 
 def _predecessor(head: Token) -> bool:
@@ -1179,20 +1221,27 @@ def _group_antecedent(index: ActorIndex, tok: Token) -> list[Entity]:
     lemma = tok.lemma_.lower()
     doc = index.doc
     # "the two leaders" are earlier leaders, not "the first Ethiopian leader"
-    same = _last(
-        index,
-        tok.i,
-        lambda np: (
-            doc[np.head].lemma_.lower() == lemma
+    same = max(
+        (
+            np
+            for np in index.phrases
+            if np.head < tok.i
+            and np.entities
+            and doc[np.head].lemma_.lower() == lemma
             and (len(np.entities) > 1 or doc[np.head].tag_ in ("NNS", "NNPS"))
         ),
+        key=lambda np: np.head,
+        default=None,
     )
-    if same:
-        return same
-    return _last_group(index, tok.i, persons=lemma in PERSON_GROUP_HEADS)
+    if same is not None:
+        # With the parties it is held for: "the foreign ministers of Iran and Saudi Arabia".
+        return index.entities_for(doc[same.head])
+    return _last_group(index, tok.i, persons=lemma in PERSON_GROUP_HEADS, sides=lemma == "side")
 
 
-def _last_group(index: ActorIndex, before: int, persons: bool = False) -> list[Entity]:
+def _last_group(
+    index: ActorIndex, before: int, persons: bool = False, sides: bool = False
+) -> list[Entity]:
     """The last pair or more named together ("Lee and Ishiba"), else the last two parties."""
     doc = index.doc
     for np in sorted(index.phrases, key=lambda n: -n.head):
@@ -1202,7 +1251,9 @@ def _last_group(index: ActorIndex, before: int, persons: bool = False) -> list[E
         conj = [c for c in tok.conjuncts if c.i in index.by_head or c.i in index.by_token]
         if conj or len(np.entities) > 1:
             ents = index.entities_for(tok)
-            if len({e.code for e in ents}) > 1:
+            # "both sides" of a civil war may be one country's: its government and rebels.
+            kinds = {e.key for e in ents} if sides else {e.code for e in ents}
+            if len(kinds) > 1:
                 return ents
     seen: dict[str, Entity] = {}
     for np in sorted(index.phrases, key=lambda n: -n.head):
@@ -1378,14 +1429,90 @@ ARMED_SECTORS = frozenset({"MIL", "REB"})
 """Sectors of armed forces and fighters, whose country is the report's subject."""
 
 
+VENUE_PREPS = frozenset({"in", "at", "across", "throughout", "inside"})
+GATHERINGS = frozenset(
+    "talks meeting summit conference negotiations session ceremony visit trip".split()
+)
+"""Nouns of gatherings, held somewhere: "talks in Pretoria" are there, not Pretoria's.
+(Not any noun: "a state of siege in Haiti" is Haiti's.)"""
+
+
+def _venue(np: NounPhrase, index: ActorIndex) -> bool:
+    """ "leaders meeting in Jakarta", "talks in South Africa": a place named as where an act
+    happens is no party to it (unlike "police in Pristina", people of the place)."""
+    head = index.doc[np.head]
+    prep = head.head
+    held = prep.head  # what happens in the place
+    return (
+        np.kind == "country"
+        and np.role is None
+        and head.dep_ == "pobj"
+        and prep.lower_ in VENUE_PREPS
+        and (held.pos_ in ("VERB", "AUX") or held.lemma_.lower() in GATHERINGS)
+    )
+
+
+def _scene(head: Token, index: ActorIndex) -> list[Entity]:
+    """The country of the place where the act of a subject happens ("in the Pakistani city of
+    Quetta"), or of the act its clause is joined to; none for other words."""
+    if head.dep_ not in SUBJECTS:
+        return []
+    verb = head.head
+    for act in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        for prep in act.children:
+            if prep.dep_ != "prep" or prep.lower_ not in VENUE_PREPS:
+                continue
+            for place in prep.children:
+                if place.dep_ != "pobj":
+                    continue
+                # "in Quetta", or "in the Pakistani city of Quetta" (a place noun named by
+                # its country's adjective; not "in an Israeli strike")
+                named = [place] if place.pos_ == "PROPN" else []
+                if place.lemma_.lower() in PLACE_NOUNS:
+                    named += [c for c in place.children if c.dep_ in ("amod", "compound", "poss")]
+                for t in named:
+                    np = index.by_head.get(t.i)
+                    if np is not None and np.kind == "country" and np.role is None:
+                        return np.entities
+    return []
+
+
+PLACE_NOUNS = frozenset(
+    "city town village capital province region district state county territory".split()
+)
+
+
 def _named_states(index: ActorIndex) -> list[str]:
-    """The states the mentions name, in text order, each once a mention."""
+    """The states the mentions name as parties (not as venues), in text order, each once a
+    mention; the venues too when the report names no party."""
+    phrases = sorted(index.phrases, key=lambda n: n.head)
+    parties = [np for np in phrases if not _venue(np, index)]
+    return _states(parties) or _states(phrases)
+
+
+def _states(phrases: list[NounPhrase]) -> list[str]:
     return [
         code
-        for np in sorted(index.phrases, key=lambda n: n.head)
+        for np in phrases
         for code in dict.fromkeys(e.code for e in np.entities)
         if len(code) == 3 and code not in NON_STATE_CODES
     ]
+
+
+def sentence_states(index: ActorIndex, sentence: int) -> set[str]:
+    """The states a sentence names as parties (not as venues, not guessed for unnamed
+    people)."""
+    return set(
+        _states(
+            [
+                np
+                for np in index.phrases
+                if np.sentence == sentence
+                and np.head not in index.guessed
+                and not _venue(np, index)
+            ]
+        )
+    )
 
 
 def _most_named(named: list[str]) -> str | None:
@@ -1395,8 +1522,20 @@ def _most_named(named: list[str]) -> str | None:
 
 
 def _home_country(named: list[str], filed_from: str | None) -> str | None:
-    """The report's own country: the dateline's, if the report names it; else the country
-    it names first. (A report filed from Addis Ababa about Niger is Niger's.)"""
-    if filed_from is not None and (filed_from in named or not named):
-        return filed_from
-    return named[0] if named else None
+    """The report's own country: the dateline's, if the report names it as a party; else the
+    country it names first. (A report filed from Addis Ababa about Niger is Niger's.) A report
+    from a venue abroad ("JAKARTA - ASEAN leaders ... Myanmar's junta chief") may name the
+    venue's country too, in passing (its host, its capital): it is about a country it names
+    as a party several times as often."""
+    if filed_from is None or filed_from not in named:
+        return filed_from if filed_from is not None and not named else (named[0] if named else None)
+    counts = Counter(named)
+    main = _most_named(named)
+    if main is not None and counts[main] >= VENUE_SHARE * counts[filed_from]:
+        return main
+    return filed_from
+
+
+VENUE_SHARE = 3
+"""How many times as often a report names its subject as the country it is filed from, when
+that country is only the venue."""

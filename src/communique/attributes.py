@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import ActorIndex
+from .actors import ActorIndex, sentence_states
 from .dateline import dateline_match
 from .knowledge import NON_STATE_CODES, KnowledgeBase
 from .models import Article, DateValue, Entity, Event, Location, Quote
@@ -92,10 +92,10 @@ def attach_attributes(
             )
         ev.date = value
         _time_and_duration(ev, trig, sent_tx)
-        ev.location = _locate(ev, trig, gazetteer, dateline, kb)
-        _place_actor(ev)
+        ev.location = _locate(ev, trig, gazetteer, dateline, kb, index.home)
+        _place_actor(ev, index)
         _host(ev)
-        _place_target(ev, dateline)
+        _place_target(ev, dateline, index)
         _other_side(ev, index)
         _date_aux(ev, ref_date)
     _event_anaphora(sents, events, timexes)
@@ -353,14 +353,21 @@ def _other_side(ev: Event, index: ActorIndex) -> None:
     side = next((c for c, n in index.named.most_common() if c not in codes and n >= 3), None)
     if side is None:
         return
-    mentions = [
-        e
-        for np in sorted(index.phrases, key=lambda n: n.head)
-        if np.head < ev.trigger_head and index.doc[np.head].pos_ != "PRON"
+    ev.recipient = _mention_of(index, side, ev.trigger_head)
+
+
+def _mention_of(index: ActorIndex, code: str, before: int) -> list[Entity]:
+    """The mention that stands for a party the context gives: the last one of ``code``
+    before token ``before`` (a pronoun never), else its first."""
+    found = sorted(
+        (np.head, e)
+        for np in index.phrases
+        if index.doc[np.head].pos_ != "PRON"
         for e in np.entities
-        if e.code == side
-    ]
-    ev.recipient = mentions[-1:]
+        if e.code == code
+    )
+    earlier = [e for head, e in found if head < before]
+    return earlier[-1:] or [e for _, e in found[:1]]
 
 
 def _host(ev: Event) -> None:
@@ -402,7 +409,12 @@ def dateline_place(text: str, gazetteer: Gazetteer) -> Location | None:
 
 
 def _locate(
-    ev: Event, trig: Token, gazetteer: Gazetteer, dateline: Location | None, kb: KnowledgeBase
+    ev: Event,
+    trig: Token,
+    gazetteer: Gazetteer,
+    dateline: Location | None,
+    kb: KnowledgeBase,
+    home: str | None,
 ) -> Location | None:
     """The place phrase attached to the event; else the dateline if it is in a party's
     country; else, for an event among one country's parties, that country itself."""
@@ -410,7 +422,11 @@ def _locate(
     if found is not None:
         return replace(found, basis="phrase")
     if ev.pending_actor is not None and not ev.pending_actor.code:
-        return dateline  # unnamed people act where the report was filed from
+        if dateline is None or home is None or dateline.country_code == home:
+            return dateline  # unnamed people act where the report was filed from
+        # A report filed from a venue abroad ("BRUSSELS - EU leaders ... Belarus"): the
+        # people are those of the country the report is about, not of the venue's.
+        ev.pending_actor = replace(ev.pending_actor, code=home)
     # Unnamed people guessed to be the lead country's: theirs, unless a place says otherwise.
     parties = ev.actor + ev.recipient + ([ev.pending_actor] if ev.pending_actor else [])
     codes = {e.code for e in parties} - NON_STATE_CODES
@@ -431,7 +447,7 @@ def _locate(
     )
 
 
-def _place_actor(ev: Event) -> None:
+def _place_actor(ev: Event, index: ActorIndex) -> None:
     p = ev.pending_actor
     where = ev.location.country_code if ev.location is not None else None
     if p is None:
@@ -449,9 +465,17 @@ def _place_actor(ev: Event) -> None:
         ]
     elif p.code:
         ev.actor = [p]
+    elif len(named := sentence_states(index, ev.sentence)) == 1 or (
+        ev.type == "PROTEST" and len(named := {e.code for e in ev.recipient} - NON_STATE_CODES) == 1
+    ):
+        # "Islamic fundamentalists continued their hunger strike to demand the resignation
+        # of Algerian President X": people no place is given for, in a sentence that names
+        # one country only, are its people, acting in it or against its government; people
+        # protesting one country's act ("against Sweden's decision") live under it.
+        ev.actor = [Entity(code=named.pop(), sector=p.sector, entity_text=p.entity_text)]
 
 
-def _place_target(ev: Event, dateline: Location | None) -> None:
+def _place_target(ev: Event, dateline: Location | None, index: ActorIndex) -> None:
     """ "Israeli tanks fired at targets in Jericho": with no named target, an attack (or
     aid, or a concession) falls on the country where it happens. Aid sent, or pledged, from
     abroad goes where the report was filed ("ANKARA - Greece sent a team of rescuers")."""
@@ -465,12 +489,20 @@ def _place_target(ev: Event, dateline: Location | None) -> None:
     ):
         return
     place = ev.location if ev.type in PLACE_TARGET_TYPES else None
-    if ev.type in FILED_TARGET_TYPES and (place is None or place.basis == "participants"):
+    filed = ev.type in FILED_TARGET_TYPES and (place is None or place.basis == "participants")
+    if filed:
         place = dateline
     if place is None:
         return
     where = place.country_code
-    if where and all(e.code != where for e in ev.actor):
+    home = index.home
+    if filed and home is not None and home != where and all(e.code != home for e in ev.actor):
+        # Filed from a venue abroad ("JAKARTA - ... the bloc agreed on five points" in a
+        # report about Myanmar): the promise is to the country the report is about. (A
+        # report about the giver itself, "RABAT - Spain sent rescuers", is about its aid to
+        # where the report is filed.)
+        ev.recipient = _mention_of(index, home, ev.trigger_head)
+    elif where and all(e.code != where for e in ev.actor):
         ev.recipient = [Entity(code=where, sector=None, entity_text=place.extracted_place)]
 
 
