@@ -80,6 +80,7 @@ def build_quotes(
 ) -> list[Quote]:
     """Quote objects with speaker and conduit entities and the events each supports."""
     quotes = []
+    text = doc.text  # spaCy joins the tokens again on every access
     for s in statements:
         speaker = _first(resolve(s.speaker)) if s.speaker is not None else None
         conduit = _first(resolve(s.conduit)) if s.conduit is not None else None
@@ -87,7 +88,7 @@ def build_quotes(
             continue
         quotes.append(
             Quote(
-                text=doc.text[s.start : s.end],
+                text=text[s.start : s.end],
                 start=s.start,
                 end=s.end,
                 direct=s.direct,
