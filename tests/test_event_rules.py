@@ -40,6 +40,11 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "refusing to answer an appeal is aimed at whoever made it": (
+        "Serbia's prime minister refused to reply to an appeal from the Croatian president on "
+        "Monday.",
+        [("REJECT", ("SRB",), ("HRV",), None)],
+    ),
     "a force deployed is its country's, not the act's in the clause before": (
         "Georgia's president accepted the plan on Tuesday, while Russian troops were still "
         "deployed in the country.",

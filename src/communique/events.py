@@ -830,11 +830,17 @@ def _prep_entities(
     for g in prep.children:
         if g.dep_ != "pobj" or (word == "at" and g.lemma_.lower() in VENUE_NOUNS):
             continue
-        # "tariffs on goods from Mexico": whose the goods are, one phrase further.
+        # "tariffs on goods from Mexico": whose the goods are, one phrase further; "refused
+        # to respond to a demand from Washington": who made the demand.
+        proposal = g.lemma_.lower() in PROPOSALS
         out += index.entities_for(g, owners) or [
             e
             for p in g.children
-            if p.dep_ == "prep" and p.lower_ in ("from", "of", "with", "in") and aimed
+            if p.dep_ == "prep"
+            and (
+                (aimed and p.lower_ in ("from", "of", "with", "in"))
+                or (proposal and p.lower_ in ("from", "by"))
+            )
             for h in p.children
             if h.dep_ == "pobj"
             for e in index.entities_for(h, owners=True)
@@ -842,6 +848,10 @@ def _prep_entities(
     return out
 
 
+PROPOSALS = frozenset(
+    "demand call request appeal offer proposal plan invitation ultimatum initiative".split()
+)
+"""What one party puts to another: "from X" or "by X" names who put it."""
 VENUE_NOUNS = frozenset(
     "meeting summit session conference briefing ceremony hearing talks forum assembly "
     "gathering event rally debate".split()
