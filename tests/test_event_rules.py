@@ -40,6 +40,11 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "a relative pronoun as object stands for the noun it follows": (
+        "Hundreds of Somali migrants, whom the Kenyan government blames for the unrest, left "
+        "the camp on Monday.",
+        [("ACCUSE", ("KEN",), ("SOM",), None)],
+    ),
     "refusing to answer an appeal is aimed at whoever made it": (
         "Serbia's prime minister refused to reply to an appeal from the Croatian president on "
         "Monday.",

@@ -147,6 +147,8 @@ class ActorIndex:
         """
         out: list[Entity] = []
         token = self._past_dateline(token)
+        if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+            token = token.head.head  # "refugees, whom the authorities blame": the refugees
         for t in [token, *(token.conjuncts if conjuncts else ())]:
             np = self.by_head.get(t.i) or self.by_token.get(t.i)
             if ethnic_people(t) and (np is None or np.organisation is None):
