@@ -40,6 +40,10 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "what must wait for a demand to be met is no act of its own": (
+        "Tamil rebels said Colombo must end the siege before they would disarm.",
+        [("REQUEST", ("LKA",), ("LKA",), None)],
+    ),
     "a relative pronoun as object stands for the noun it follows": (
         "Hundreds of Somali migrants, whom the Kenyan government blames for the unrest, left "
         "the camp on Monday.",

@@ -309,10 +309,19 @@ def _purpose_clause(tok: Token) -> bool:
 
 
 def _condition_clause(tok: Token) -> bool:
-    """ "...unless Baghdad accepted its conditions": the condition of an act is not an act."""
-    return tok.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children
+    """ "...unless Baghdad accepted its conditions": the condition of an act is not an act;
+    nor is what must wait for one ("must agree to changes before they demobilize")."""
+    if tok.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+    if marks & CONDITION_MARKS:
+        return True
+    return bool(marks & {"before", "until"}) and any(
+        c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.head.children
     )
+
+
+OBLIGATION_AUX = frozenset({"must", "should", "would", "will", "shall"})
 
 
 def _build(
