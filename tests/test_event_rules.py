@@ -40,6 +40,10 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "a country's ally is another party, not that country": (
+        "Syrian rebels attacked a convoy of Russia's allies near Aleppo on Sunday.",
+        [("ASSAULT", ("SYR",), (), None)],
+    ),
     "what must wait for a demand to be met is no act of its own": (
         "Tamil rebels said Colombo must end the siege before they would disarm.",
         [("REQUEST", ("LKA",), ("LKA",), None)],

@@ -72,6 +72,12 @@ PEOPLE_NOUNS = frozenset(
 )
 """Nouns for people who act for the country or body their modifier names ("Palestinian
 youths", "a Taliban faction")."""
+COUNTERPARTS = frozenset(
+    "ally allies proxy proxies partner partners enemy enemies foe foes adversary adversaries "
+    "neighbour neighbours neighbor neighbors".split()
+)
+"""Nouns for another party in relation to the owner, never the owner itself. (A leader's
+"rivals" and "opponents" are mostly at home, so they keep the owner's country.)"""
 QUANTITY_NOUNS = frozenset(
     "thousand thousands hundred hundreds dozen dozens ten tens million millions score scores "
     "group groups some many most members "
@@ -170,6 +176,8 @@ class ActorIndex:
                     out.extend(self.entities_for(g, owners=True))
                 continue
             people = people_noun(t) or (np is not None and np.kind == "role")
+            if lemma in COUNTERPARTS:
+                continue  # "Israel's militia ally", "Russia's rivals": another party, unnamed
             if owners or people:
                 mods = [c for c in t.lefts if c.dep_ in ("amod", "compound", "poss", "nmod")]
                 found = self.entities_in(m for c in mods for m in c.subtree)
