@@ -40,6 +40,11 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "bombs set off are an attack; a nuclear device set off is a weapons test": (
+        "Militants detonated an explosive device near a police post in Peshawar. India "
+        "exploded a nuclear device in 1974.",
+        [("ASSAULT", ("PAK",), (), None), ("MOBILIZE", ("IND",), (), "historical")],
+    ),
     "a country's ally is another party, not that country": (
         "Syrian rebels attacked a convoy of Russia's allies near Aleppo on Sunday.",
         [("ASSAULT", ("SYR",), (), None)],
