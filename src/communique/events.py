@@ -681,8 +681,11 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
             if p.lower_ in ("in", "inside", "into", "across")
             for g in p.children
             if g.dep_ == "pobj"
-            for e in index.entities_for(g)
-            if e.code not in codes and index.is_place(g)
+            # "in Montenegro province", "in Kenya's north": the place the area is in
+            for h in (g, *(c for c in g.children if c.dep_ in ("compound", "poss")))
+            if index.is_place(h)
+            for e in index.entities_for(h)
+            if e.code not in codes
         ]
     # (drills held alone are a show of force: see _build)
     alone = m.entry.context == "military" and len(codes) == 1
