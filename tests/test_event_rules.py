@@ -41,9 +41,9 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
     "an act in an area of a country is aimed at that country": (
-        "Belgrade eased its restrictions on Thursday in Vojvodina province. Russia eased "
-        "its restrictions on Friday in Kazakhstan's north.",
-        [("CONCEDE", ("SRB",), (), None), ("CONCEDE", ("RUS",), ("KAZ",), None)],
+        "Serbia lifted the curfew on Thursday in Kosovo province. Belgrade eased its "
+        "restrictions on Friday in Vojvodina province.",
+        [("CONCEDE", ("SRB",), ("KOS",), None), ("CONCEDE", ("SRB",), (), None)],
     ),
     "bombs set off are an attack; a nuclear device set off is a weapons test": (
         "Militants detonated an explosive device near a police post in Peshawar. India "
