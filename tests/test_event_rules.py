@@ -40,6 +40,10 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "'EU-member Cyprus' is Cyprus, not the EU": (
+        "EU-member Cyprus offered on Monday to host the talks.",
+        [("AGREE", ("CYP",), (), None)],
+    ),
     "an act in an area of a country is aimed at that country": (
         "Serbia lifted the curfew on Thursday in Kosovo province. Belgrade eased its "
         "restrictions on Friday in Vojvodina province.",

@@ -950,13 +950,14 @@ def _ranks(doc: Doc, persons: list[Span]) -> list[tuple[Span, Role]]:
 STANCE_PREFIXES = frozenset({"pro", "anti"})
 OUTSIDE_PARTICIPLES = frozenset(
     "backed brokered sponsored funded supported armed trained installed mediated occupied held "
-    "controlled annexed allied aligned".split()
+    "controlled annexed allied aligned member".split()
 )
-"""What a party does to a phrase from outside it: "Rwandan-backed rebels" are not Rwandan, an
-"Israeli-occupied" town not Israel's, a "UN-brokered deal" not the UN's. "-led" is not one:
-the leader is one of the forces, coalition or talks it leads ("Vietnamese-led forces" fought
-with Vietnamese troops, a "US-led coalition" bombs with American aircraft), so analysts, and
-PLOVER's gold, code the phrase by its leader."""
+"""What a party does to a phrase from outside it, or is to it: "Rwandan-backed rebels" are
+not Rwandan, an "Israeli-occupied" town not Israel's, a "UN-brokered deal" not the UN's,
+"NATO-member Norway" not NATO. "-led" is not one: the leader is one of the forces,
+coalition or talks it leads ("Vietnamese-led forces" fought with Vietnamese troops, a
+"US-led coalition" bombs with American aircraft), so analysts, and PLOVER's gold, code the
+phrase by its leader."""
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 
