@@ -40,6 +40,10 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "a wave or deployment of troops stands for the troops": (
+        "A first wave of Rwandan troops arrived in Mozambique on Friday.",
+        [("AID", ("RWA",), ("MOZ",), None)],
+    ),
     "'EU-member Cyprus' is Cyprus, not the EU": (
         "EU-member Cyprus offered on Monday to host the talks.",
         [("AGREE", ("CYP",), (), None)],

@@ -81,7 +81,8 @@ COUNTERPARTS = frozenset(
 QUANTITY_NOUNS = frozenset(
     "thousand thousands hundred hundreds dozen dozens ten tens million millions score scores "
     "group groups some many most members "
-    "member third half majority number contingent contingents detachment batch".split()
+    "member third half majority number contingent contingents detachment batch deployment "
+    "wave patch unit units".split()
 )
 FORMER_WORDS = frozenset({"former", "ex", "predecessor", "late", "ousted", "then"})
 PRONOUNS_PERSON = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
