@@ -18,8 +18,8 @@ candidate") to their owner. Role phrases still without a country ("police", "pro
 "the opposition") take the place they are in, else the same kind of people named just
 before, else the place where their act happens, else the report's country (the dateline's,
 unless the report names another country as a party several times as often: a venue);
-refugees, migrants, "foreign governments" and several
-holders of a one-person office ("heads of state") take none. A name in "anti-Syria",
+refugees, migrants, "foreign governments" and several holders of a one-person office
+("heads of state") take none. A name in "anti-Syria",
 "pro-Iranian" or "Iran-backed" is no party at all; "Vietnamese-led forces" are the leader's.
 """
 
@@ -39,6 +39,7 @@ from spacy.util import filter_spans
 from .dateline import body_start, dateline_match
 from .knowledge import NON_STATE_CODES, KBEntry, KnowledgeBase, Role
 from .models import Entity, Mention, unique_entities
+from .places import AREA_NOUNS
 from .quotes import SAY_VERBS, Statement, find_statements, speaker_at
 
 log = logging.getLogger(__name__)
@@ -1480,18 +1481,13 @@ def _scene(head: Token, index: ActorIndex) -> list[Entity]:
                 # "in Quetta", or "in the Pakistani city of Quetta" (a place noun named by
                 # its country's adjective; not "in an Israeli strike")
                 named = [place] if place.pos_ == "PROPN" else []
-                if place.lemma_.lower() in PLACE_NOUNS:
+                if place.lemma_.lower() in AREA_NOUNS:
                     named += [c for c in place.children if c.dep_ in ("amod", "compound", "poss")]
                 for t in named:
                     np = index.by_head.get(t.i)
                     if np is not None and np.kind == "country" and np.role is None:
                         return np.entities
     return []
-
-
-PLACE_NOUNS = frozenset(
-    "city town village capital province region district state county territory".split()
-)
 
 
 def _named_states(index: ActorIndex) -> list[str]:
@@ -1539,8 +1535,10 @@ def _home_country(named: list[str], filed_from: str | None) -> str | None:
     from a venue abroad ("JAKARTA - ASEAN leaders ... Myanmar's junta chief") may name the
     venue's country too, in passing (its host, its capital): it is about a country it names
     as a party several times as often."""
-    if filed_from is None or filed_from not in named:
-        return filed_from if filed_from is not None and not named else (named[0] if named else None)
+    if not named:
+        return filed_from
+    if filed_from not in named:
+        return named[0]
     counts = Counter(named)
     main = _most_named(named)
     if main is not None and counts[main] >= VENUE_SHARE * counts[filed_from]:

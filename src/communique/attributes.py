@@ -459,20 +459,23 @@ def _place_actor(ev: Event, index: ActorIndex) -> None:
             ev.actor = [Entity(code=where, sector="UNK", entity_text=text)]
         return
     ev.pending_actor = None
-    if ev.location is not None and ev.location.country_code:
-        ev.actor = [
-            Entity(code=ev.location.country_code, sector=p.sector, entity_text=p.entity_text)
-        ]
+    if where:
+        ev.actor = [Entity(code=where, sector=p.sector, entity_text=p.entity_text)]
     elif p.code:
         ev.actor = [p]
-    elif len(named := sentence_states(index, ev.sentence)) == 1 or (
-        ev.type == "PROTEST" and len(named := {e.code for e in ev.recipient} - NON_STATE_CODES) == 1
-    ):
-        # "Islamic fundamentalists continued their hunger strike to demand the resignation
-        # of Algerian President X": people no place is given for, in a sentence that names
-        # one country only, are its people, acting in it or against its government; people
-        # protesting one country's act ("against Sweden's decision") live under it.
-        ev.actor = [Entity(code=named.pop(), sector=p.sector, entity_text=p.entity_text)]
+    elif (code := _only_country(ev, index)) is not None:
+        ev.actor = [Entity(code=code, sector=p.sector, entity_text=p.entity_text)]
+
+
+def _only_country(ev: Event, index: ActorIndex) -> str | None:
+    """ "Islamic fundamentalists continued their hunger strike to demand the resignation of
+    Algerian President X": people no place is given for, in a sentence that names one
+    country only, are its people, acting in it or against its government; people protesting
+    one country's act ("against Sweden's decision") live under it."""
+    named = sentence_states(index, ev.sentence)
+    if len(named) != 1 and ev.type == "PROTEST":
+        named = {e.code for e in ev.recipient} - NON_STATE_CODES
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _place_target(ev: Event, dateline: Location | None, index: ActorIndex) -> None:
