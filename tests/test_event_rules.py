@@ -40,6 +40,10 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "the accused are whoever did the act, not its victims": (
+        "Kenya is investigating abuses by Somali soldiers against Ethiopian refugees near Mandera.",
+        [("ACCUSE", ("KEN",), ("SOM",), None)],
+    ),
     "a wave or deployment of troops stands for the troops": (
         "A first wave of Rwandan troops arrived in Mozambique on Friday.",
         [("AID", ("RWA",), ("MOZ",), None)],

@@ -653,7 +653,18 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
             for e in _prep_entities(c, index, ("over", "about"), aimed=True)
             if not _same(e, actors)
         ]
-        recipients = about or recipients
+        # "investigating crimes by Croatian extremists against Serb civilians": the accused
+        # are whoever did the act, not its victims.
+        doers = [
+            e
+            for o in trig.children
+            if o.dep_ == "dobj"
+            for c in o.children
+            if c.dep_ == "prep" and c.lower_ == "by"
+            for e in _prep_entities(c, index, ("by",), aimed=True)
+            if not _same(e, actors)
+        ]
+        recipients = about or doers or recipients
     if not recipients:
         # "agreed to provide aid to Romania", "expressed his intention to coordinate with Lee":
         # the other party hangs from the clause that says what was agreed; "demanded that
