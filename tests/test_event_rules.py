@@ -62,9 +62,10 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         "exploded a nuclear device in 1974.",
         [("ASSAULT", ("PAK",), (), None), ("MOBILIZE", ("IND",), (), "historical")],
     ),
-    "a country's ally is another party, not that country": (
-        "Syrian rebels attacked a convoy of Russia's allies near Aleppo on Sunday.",
-        [("ASSAULT", ("SYR",), (), None)],
+    "a country's ally is another party, not that country; its partners named are named": (
+        "Syrian rebels attacked a convoy of Russia's allies near Aleppo on Sunday. Hungary "
+        "urged its NATO partners to keep talking to Moscow.",
+        [("ASSAULT", ("SYR",), (), None), ("REQUEST", ("HUN",), ("IGO",), None)],
     ),
     "what must wait for a demand to be met is no act of its own": (
         "Tamil rebels said Colombo must end the siege before they would disarm.",

@@ -73,6 +73,7 @@ PEOPLE_NOUNS = frozenset(
 )
 """Nouns for people who act for the country or body their modifier names ("Palestinian
 youths", "a Taliban faction")."""
+OWNER_DEPS = ("amod", "compound", "poss", "nmod")
 COUNTERPARTS = frozenset(
     "ally allies proxy proxies partner partners enemy enemies foe foes adversary adversaries "
     "neighbour neighbours neighbor neighbors".split()
@@ -178,10 +179,11 @@ class ActorIndex:
                     out.extend(self.entities_for(g, owners=True))
                 continue
             people = people_noun(t) or (np is not None and np.kind == "role")
-            if lemma in COUNTERPARTS:
-                continue  # "Israel's militia ally", "Russia's rivals": another party, unnamed
             if owners or people:
-                mods = [c for c in t.lefts if c.dep_ in ("amod", "compound", "poss", "nmod")]
+                # "Israel's militia ally" is another party than its owner ("its European
+                # Community partners" are still the Community's)
+                owned = ("amod", "compound", "nmod") if lemma in COUNTERPARTS else OWNER_DEPS
+                mods = [c for c in t.lefts if c.dep_ in owned]
                 found = self.entities_in(m for c in mods for m in c.subtree)
                 if not found and people:
                     found = self._where(t)
