@@ -40,6 +40,12 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "a sanction with no target is aimed at the other side the report is about": (
+        "Iran tested a new ballistic missile on Monday, Iran's defence ministry said. Iranian "
+        "state media showed the launch. On Tuesday Germany suspended its export credits, "
+        "citing the test.",
+        [("MOBILIZE", ("IRN",), (), None), ("SANCTION", ("DEU",), ("IRN",), None)],
+    ),
     "the accused are whoever did the act, not its victims": (
         "Kenya is investigating abuses by Somali soldiers against Ethiopian refugees near Mandera.",
         [("ACCUSE", ("KEN",), ("SOM",), None)],

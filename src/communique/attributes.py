@@ -341,10 +341,11 @@ def _event_anaphora(sents: list[Span], events: list[Event], timexes: list[list[T
 
 
 def _other_side(ev: Event, index: ActorIndex) -> None:
-    """ "Russia launched a new attack overnight": an attack that names no target and has no
-    place of its own is aimed at the other side the report is about, a state it names in
-    three mentions or more (the mention nearest before the attack stands for it)."""
-    if ev.type != "ASSAULT" or ev.recipient or not ev.actor:
+    """ "Russia launched a new attack overnight", "Germany suspended its aid": an attack or
+    a sanction that names no target and has no place of its own is aimed at the other side
+    the report is about, a state it names in three mentions or more (the mention nearest
+    before the act stands for it)."""
+    if ev.type not in ("ASSAULT", "SANCTION") or ev.recipient or not ev.actor:
         return
     codes = {e.code for e in ev.actor}
     place = ev.location
