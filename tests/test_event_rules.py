@@ -40,6 +40,11 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "what an attack leaves behind is part of it, no withdrawal": (
+        "Turkish police beat students at a rally in Ankara on Monday, leaving dozens of them "
+        "injured.",
+        [("ASSAULT", ("TUR",), ("TUR",), None)],
+    ),
     "a sanction with no target is aimed at the other side the report is about": (
         "Iran tested a new ballistic missile on Monday, Iran's defence ministry said. Iranian "
         "state media showed the launch. On Tuesday Germany suspended its export credits, "

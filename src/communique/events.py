@@ -158,9 +158,12 @@ def _protest_demand(trig: Token, accepted: list[tuple[Match, Token]]) -> bool:
 
 def _consequence(trig: Token, m: Match, accepted: list[tuple[Match, Token]]) -> bool:
     """ "restored relations, ending decades of hostility", "imposed sanctions, banning
-    trade in arms": what the act brings about, or how it is done, is part of it."""
+    trade in arms", "beat voters, leaving hundreds injured": what the act brings about, or
+    how it is done, is part of it."""
     if m.entry.type in ("RETREAT", "CONCEDE"):
-        return _participle_of(trig, accepted, {"AGREE", "SUPPORT", "CONSULT", "COOPERATE"})
+        return _participle_of(
+            trig, accepted, {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", *MATERIAL_CONFLICT}
+        )
     return m.entry.type in MATERIAL_CONFLICT and _participle_of(
         trig, accepted, set(MATERIAL_CONFLICT)
     )
