@@ -502,3 +502,26 @@ def test_the_other_side_of_a_clash_is_the_actor_of_a_passive_killing(code) -> No
     )
     assert ev.type == "ASSAULT"
     assert codes(ev) == (["CHN"], ["IND"])
+
+
+def test_an_object_stranded_as_the_next_clauses_subject_is_still_the_object(code) -> None:
+    # The small model leaves "to" without an object and makes the officers the subject of
+    # "hid"; the recipient is still theirs.
+    [ev] = code(
+        "Chile granted asylum to two Bolivian officers hid in its embassy.",
+        """
+        0 Chile        NNP   PROPN  nsubj      1 Chile        B-GPE
+        1 granted      VBD   VERB   ROOT       1 grant
+        2 asylum       NN    NOUN   dobj       1 asylum
+        3 to           IN    ADP    prep       1 to
+        4 two          CD    NUM    nummod     6 two
+        5 Bolivian     JJ    ADJ    amod       6 bolivian     B-NORP
+        6 officers     NNS   NOUN   nsubj      7 officer
+        7 hid          VBD   VERB   advcl      1 hide
+        8 in           IN    ADP    prep       7 in
+        9 its          PRP$  PRON   poss      10 its
+        10 embassy     NN    NOUN   pobj       8 embassy
+        11 .           .     PUNCT  punct      1 .
+        """,
+    )
+    assert (ev.type, codes(ev)) == ("AID", (["CHL"], ["BOL"]))

@@ -853,8 +853,8 @@ def _prep_entities(
     # "on North Korea policy" is a topic; "against German goods" is aimed at Germany.
     owners = aimed or word not in TOPIC_PREPS
     out = []
-    for g in prep.children:
-        if g.dep_ != "pobj" or (word == "at" and g.lemma_.lower() in VENUE_NOUNS):
+    for g in [*prep.children, *_stranded_object(prep)]:
+        if g.dep_ not in ("pobj", "nsubj") or (word == "at" and g.lemma_.lower() in VENUE_NOUNS):
             continue
         # "tariffs on goods from Mexico": whose the goods are, one phrase further; "refused
         # to respond to a demand from Washington": who made the demand.
@@ -872,6 +872,20 @@ def _prep_entities(
             for e in index.entities_for(h, owners=True)
         ]
     return out
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """ "granted asylum to five officers holed up in the embassy": the parser leaves the
+    preposition without an object and makes the object the subject of the clause after it."""
+    if any(c.dep_ == "pobj" for c in prep.children):
+        return []
+    return [
+        s
+        for c in prep.head.children
+        if c.dep_ in ("advcl", "ccomp") and c.i > prep.i
+        for s in c.children
+        if s.dep_ == "nsubj" and s.left_edge.i == prep.i + 1
+    ]
 
 
 PROPOSALS = frozenset(
