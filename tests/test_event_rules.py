@@ -40,6 +40,11 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "an official the knowledge base lacks acts for the report's country, even abroad": (
+        "TOKYO (Wire) — Japan's economy grew in the spring. Foreign Minister Haruto Kimura "
+        "visited Paris on Monday and met French officials.",
+        [("CONSULT", ("JPN",), ("FRA",), None), ("CONSULT", ("JPN",), ("FRA",), None)],
+    ),
     "what an attack leaves behind is part of it, no withdrawal": (
         "Turkish police beat students at a rally in Ankara on Monday, leaving dozens of them "
         "injured.",

@@ -637,8 +637,6 @@ class ActorResolver:
             return [_retext(e, text) for e in earlier.entities]
         if np.role is None or index.home is None:
             return []
-        # Only a guess: where the person acts, once known, decides (a visiting minister).
-        index.guessed.add(np.head)
         return [
             Entity(code=index.home, sector=np.role.sector, entity_text=text, office=np.role.office)
         ]
