@@ -74,8 +74,8 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         [("CONCEDE", ("SRB",), ("KOS",), None), ("CONCEDE", ("SRB",), (), None)],
     ),
     "bombs set off are an attack; a nuclear device set off is a weapons test": (
-        "Militants detonated an explosive device near a police post in Peshawar. India "
-        "exploded a nuclear device in 1974.",
+        "Militants detonated an explosive device near a police post in Peshawar. India set "
+        "off a nuclear device in 1974.",
         [("ASSAULT", ("PAK",), (), None), ("MOBILIZE", ("IND",), (), "historical")],
     ),
     "a country's ally is another party, not that country; its partners named are named": (

@@ -73,13 +73,13 @@ PEOPLE_NOUNS = frozenset(
 )
 """Nouns for people who act for the country or body their modifier names ("Palestinian
 youths", "a Taliban faction")."""
-OWNER_DEPS = ("amod", "compound", "poss", "nmod")
 COUNTERPARTS = frozenset(
     "ally allies proxy proxies partner partners enemy enemies foe foes adversary adversaries "
     "neighbour neighbours neighbor neighbors".split()
 )
-"""Nouns for another party in relation to the owner, never the owner itself. (A leader's
-"rivals" and "opponents" are mostly at home, so they keep the owner's country.)"""
+"""Nouns for other states in relation to the one named with them ("Israel's ally", "US
+allies"); a body named with them is still that body ("NATO partners"). (A leader's "rivals"
+and "opponents" are mostly at home, so they keep the owner's country.)"""
 QUANTITY_NOUNS = frozenset(
     "thousand thousands hundred hundreds dozen dozens ten tens million millions score scores "
     "group groups some many most members "
@@ -180,11 +180,12 @@ class ActorIndex:
                 continue
             people = people_noun(t) or (np is not None and np.kind == "role")
             if owners or people:
-                # "Israel's militia ally" is another party than its owner ("its European
-                # Community partners" are still the Community's)
-                owned = ("amod", "compound", "nmod") if lemma in COUNTERPARTS else OWNER_DEPS
-                mods = [c for c in t.lefts if c.dep_ in owned]
+                mods = [c for c in t.lefts if c.dep_ in ("amod", "compound", "poss", "nmod")]
                 found = self.entities_in(m for c in mods for m in c.subtree)
+                if lemma in COUNTERPARTS:
+                    # "Israel's militia ally", "US allies" are other states than the one
+                    # named; "its NATO partners" are still the alliance's.
+                    found = [e for e in found if e.code in NON_STATE_CODES]
                 if not found and people:
                     found = self._where(t)
                 roles = [np.role] if np and np.role else []

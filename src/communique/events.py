@@ -324,7 +324,9 @@ def _condition_clause(tok: Token) -> bool:
     )
 
 
-OBLIGATION_AUX = frozenset({"must", "should", "would", "will", "shall"})
+OBLIGATION_AUX = frozenset({"must", "should"})
+"""Modals of a demand: what must happen before an act makes that act wait on it ("will hold
+talks before it withdraws" still tells of both)."""
 
 
 def _build(
