@@ -505,10 +505,9 @@ class ActorResolver:
                 None,
             )
             return np
-        if role is not None and _titled_name(doc, roles, head_tok):
-            # "Vice-President Moody Awori" with the name NER missed: a person with that title.
-            name = doc[max(s.end for s, _ in roles) : head + 1].text
-            return NounPhrase(head, start, end, [], "person", name, role)
+        if role is not None and (name := _titled_name(doc, roles, head_tok)) is not None:
+            # "Deputy Premier Jonas Ekwueme" with the name NER missed: a person with that title.
+            return NounPhrase(head, start, end, [], "person", name.text, role)
         if role is not None:
             np = NounPhrase(head, start, end, [], "role", None, role)
             # "official contact", "military aid": the role word describes a thing, no one.
@@ -1065,17 +1064,19 @@ def _in_office(entry: KBEntry, on: date | None) -> bool:
     return (entry.start is None or entry.start <= on) and (entry.end is None or on <= entry.end)
 
 
-def _titled_name(doc: Doc, roles: list[tuple[Span, Role]], head: Token) -> bool:
-    """Whether a person's title stands before a name that heads the phrase: "Vice-President
-    Moody Awori" (capitalised words after the title, the last one the head)."""
+def _titled_name(doc: Doc, roles: list[tuple[Span, Role]], head: Token) -> Span | None:
+    """The name a person's title stands before, heading the phrase: "Deputy Premier Jonas
+    Ekwueme" (capitalised words after the title, the last one the head)."""
     if head.pos_ != "PROPN" or not roles or roles[-1][1].kind != "person":
-        return False
+        return None
     after = doc[roles[-1][0].end : head.i + 1]
-    return (
+    if (
         0 < len(after) <= 3
         and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in after)
         and all(t.dep_ in ("compound", "flat") for t in after[:-1])
-    )
+    ):
+        return after
+    return None
 
 
 def _predecessor(head: Token) -> bool:

@@ -92,7 +92,8 @@ def attach_attributes(
             )
         ev.date = value
         _time_and_duration(ev, trig, sent_tx)
-        ev.location = _locate(ev, trig, gazetteer, dateline, kb, index.home)
+        _people_abroad(ev, dateline, index.home)
+        ev.location = _locate(ev, trig, gazetteer, dateline, kb)
         _place_actor(ev, index)
         _host(ev)
         _place_target(ev, dateline, index)
@@ -351,10 +352,17 @@ def _other_side(ev: Event, index: ActorIndex) -> None:
     place = ev.location
     if place is not None and place.basis != "participants" and place.country_code in codes:
         return  # violence at home: police, troops or rebels in their own country
-    side = next((c for c, n in index.named.most_common() if c not in codes and n >= 3), None)
+    side = next(
+        (c for c, n in index.named.most_common() if c not in codes and n >= SIDE_MENTIONS), None
+    )
     if side is None:
         return
     ev.recipient = _mention_of(index, side, ev.trigger_head)
+
+
+SIDE_MENTIONS = 3
+"""Mentions that make a state a side the report is about; a state named once or twice may
+be named in passing (a capital, an ally, where the report was filed)."""
 
 
 def _mention_of(index: ActorIndex, code: str, before: int) -> list[Entity]:
@@ -409,25 +417,31 @@ def dateline_place(text: str, gazetteer: Gazetteer) -> Location | None:
     )
 
 
+def _venue_abroad(dateline: Location | None, home: str | None) -> bool:
+    """Whether the report is filed from a venue abroad: a dateline in another country than
+    the one the report is about ("BRUSSELS - EU leaders ... Belarus")."""
+    return dateline is not None and home is not None and dateline.country_code != home
+
+
+def _people_abroad(ev: Event, dateline: Location | None, home: str | None) -> None:
+    """Unnamed people a report filed from a venue abroad gives no place for are the people of
+    the country the report is about, not the venue's (their own words' place still wins)."""
+    p = ev.pending_actor
+    if p is not None and not p.code and _venue_abroad(dateline, home):
+        ev.pending_actor = replace(p, code=home)
+
+
 def _locate(
-    ev: Event,
-    trig: Token,
-    gazetteer: Gazetteer,
-    dateline: Location | None,
-    kb: KnowledgeBase,
-    home: str | None,
+    ev: Event, trig: Token, gazetteer: Gazetteer, dateline: Location | None, kb: KnowledgeBase
 ) -> Location | None:
-    """The place phrase attached to the event; else the dateline if it is in a party's
-    country; else, for an event among one country's parties, that country itself."""
+    """The place phrase attached to the event; else, for unnamed people, the dateline; else
+    the dateline if it is in a party's country; else, for an event among one country's
+    parties, that country itself."""
     found = find_event_location(trig, gazetteer)
     if found is not None:
         return replace(found, basis="phrase")
     if ev.pending_actor is not None and not ev.pending_actor.code:
-        if dateline is None or home is None or dateline.country_code == home:
-            return dateline  # unnamed people act where the report was filed from
-        # A report filed from a venue abroad ("BRUSSELS - EU leaders ... Belarus"): the
-        # people are those of the country the report is about, not of the venue's.
-        ev.pending_actor = replace(ev.pending_actor, code=home)
+        return dateline  # unnamed people act where the report was filed from
     # Unnamed people guessed to be the lead country's: theirs, unless a place says otherwise.
     parties = ev.actor + ev.recipient + ([ev.pending_actor] if ev.pending_actor else [])
     codes = {e.code for e in parties} - NON_STATE_CODES
@@ -500,7 +514,7 @@ def _place_target(ev: Event, dateline: Location | None, index: ActorIndex) -> No
         return
     where = place.country_code
     home = index.home
-    if filed and home is not None and home != where and all(e.code != home for e in ev.actor):
+    if filed and _venue_abroad(dateline, home) and all(e.code != home for e in ev.actor):
         # Filed from a venue abroad ("JAKARTA - ... the bloc agreed on five points" in a
         # report about Myanmar): the promise is to the country the report is about. (A
         # report about the giver itself, "RABAT - Spain sent rescuers", is about its aid to
