@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from docbuild import build_doc
-from parses import KENYA_MEETING, KENYA_MEETING_PARSE, MODI_MERZ_PARSE, NORWAY_PARSE
+from parses import KENYA_MEETING, KENYA_MEETING_PARSE, NORWAY_PARSE
 
 from communique.actors import ActorIndex, ActorResolver
 from communique.models import Entity
@@ -133,17 +133,42 @@ def test_same_person_after_the_term_is_a_former_office_holder(resolver: ActorRes
 
 def test_surnames_refer_to_the_leaders_named_in_full(resolver: ActorResolver) -> None:
     doc = build_doc(
-        "Indian Prime Minister Narendra Modi hosted German Chancellor Friedrich Merz in New Delhi "
-        "on Monday. Modi praised Merz for his support.",
-        MODI_MERZ_PARSE,
+        "Canadian Prime Minister Mark Carney hosted German Chancellor Friedrich Merz in Quebec "
+        "City on Monday. Carney praised Merz for his support.",
+        """
+         0 Canadian     JJ    ADJ    amod       2 canadian     B-NORP
+         1 Prime        NNP   PROPN  compound   2 Prime
+         2 Minister     NNP   PROPN  compound   4 Minister
+         3 Mark         NNP   PROPN  compound   4 Mark         B-PERSON
+         4 Carney       NNP   PROPN  nsubj      5 Carney       I-PERSON
+         5 hosted       VBD   VERB   ROOT       5 host
+         6 German       JJ    ADJ    amod       7 german       B-NORP
+         7 Chancellor   NNP   PROPN  compound   9 Chancellor
+         8 Friedrich    NNP   PROPN  compound   9 Friedrich    B-PERSON
+         9 Merz         NNP   PROPN  dobj       5 Merz         I-PERSON
+        10 in           IN    ADP    prep       5 in
+        11 Quebec       NNP   PROPN  compound  12 Quebec       B-GPE
+        12 City         NNP   PROPN  pobj      10 City         I-GPE
+        13 on           IN    ADP    prep       5 on
+        14 Monday       NNP   PROPN  pobj      13 Monday       B-DATE
+        15 .            .     PUNCT  punct      5 .
+
+         0 Carney       NNP   PROPN  nsubj      1 Carney       B-PERSON
+         1 praised      VBD   VERB   ROOT       1 praise
+         2 Merz         NNP   PROPN  dobj       1 Merz         B-PERSON
+         3 for          IN    ADP    prep       1 for
+         4 his          PRP$  PRON   poss       5 his
+         5 support      NN    NOUN   pobj       3 support
+         6 .            .     PUNCT  punct      1 .
+        """,
     )
     index = resolver(doc, date(2025, 9, 2))
     first, later = {}, {}
-    for name, i, j in (("Modi", 4, 16), ("Merz", 9, 18)):
+    for name, i, j in (("Carney", 4, 16), ("Merz", 9, 18)):
         [first[name]] = at(index, i)
         [later[name]] = at(index, j)
         assert later[name].entity_text == name
-    assert first["Modi"].identifier_id == later["Modi"].identifier_id == "person:narendra-modi"
+    assert first["Carney"].identifier_id == later["Carney"].identifier_id == "person:mark-carney"
     assert first["Merz"].identifier_id == later["Merz"].identifier_id == "person:friedrich-merz"
     assert (later["Merz"].code, later["Merz"].office) == ("DEU", "Chancellor")
 
@@ -274,16 +299,16 @@ def test_first_person_in_a_quote_whose_speaker_is_named_by_surname(
 
 def test_the_presidential_office_is_the_lead_countrys(resolver: ActorResolver) -> None:
     doc = build_doc(
-        "South Korean President Lee Jae-myung arrived in Tokyo on Saturday. "
+        "South Korean President Moon Jae-in arrived in Tokyo on Saturday. "
         "The presidential office said the trip would last two days.",
         """
          0 South        JJ    ADJ    amod       1 south        B-NORP
          1 Korean       JJ    ADJ    amod       2 korean       I-NORP
          2 President    NNP   PROPN  compound   6 President
-         3 Lee          NNP   PROPN  compound   6 Lee          B-PERSON
+         3 Moon         NNP   PROPN  compound   6 Moon         B-PERSON
          4 Jae          NNP   PROPN  compound   6 Jae          I-PERSON
          5 -            HYPH  PUNCT  punct      6 -            I-PERSON
-         6 myung        NNP   PROPN  nsubj      7 myung        I-PERSON
+         6 in           NNP   PROPN  nsubj      7 in           I-PERSON
          7 arrived      VBD   VERB   ROOT       7 arrive
          8 in           IN    ADP    prep       7 in
          9 Tokyo        NNP   PROPN  pobj       8 Tokyo        B-GPE
@@ -304,9 +329,9 @@ def test_the_presidential_office_is_the_lead_countrys(resolver: ActorResolver) -
         10 .            .     PUNCT  punct      3 .
         """,
     )
-    index = resolver(doc, date(2025, 8, 25))
-    [lee] = at(index, 6)
-    assert (lee.code, lee.identifier_id) == ("KOR", "person:lee-jae-myung")
+    index = resolver(doc, date(2019, 8, 26))
+    [moon] = at(index, 6)
+    assert (moon.code, moon.identifier_id) == ("KOR", "person:moon-jae-in")
     assert [(e.code, e.sector, e.entity_text) for e in at(index, 15)] == [
         ("KOR", "GOV", "The presidential office")
     ]
@@ -376,12 +401,12 @@ def test_a_quantity_stands_for_the_people_it_counts(resolver: ActorResolver) -> 
 
 def test_unnamed_people_act_for_the_country_they_are_in(resolver: ActorResolver) -> None:
     doc = build_doc(
-        "Demonstrators in Baghdad blocked a main road.",
+        "Demonstrators in Baghdad closed a main road.",
         """
         0 Demonstrators NNS  NOUN   nsubj      3 demonstrator
         1 in           IN    ADP    prep       0 in
         2 Baghdad      NNP   PROPN  pobj       1 Baghdad      B-GPE
-        3 blocked      VBD   VERB   ROOT       3 block
+        3 closed       VBD   VERB   ROOT       3 close
         4 a            DT    DET    det        6 a
         5 main         JJ    ADJ    amod       6 main
         6 road         NN    NOUN   dobj       3 road
@@ -814,7 +839,8 @@ def test_a_body_named_with_a_common_noun_or_in_full_is_that_body(
     resolver: ActorResolver,
 ) -> None:
     doc = build_doc(
-        "Oman praised the Taliban clerical faction and met the Liberation Tigers of Tamil Eelam.",
+        "Oman praised the Taliban clerical faction and met the Revolutionary Armed Forces of "
+        "Colombia.",
         """
          0 Oman         NNP   PROPN  nsubj       1 Oman         B-GPE
          1 praised      VBD   VERB   ROOT        1 praise
@@ -824,12 +850,12 @@ def test_a_body_named_with_a_common_noun_or_in_full_is_that_body(
          5 faction      NN    NOUN   dobj        1 faction
          6 and          CC    CCONJ  cc          1 and
          7 met          VBD   VERB   conj        1 meet
-         8 the          DT    DET    det        10 the          B-ORG
-         9 Liberation   NNP   PROPN  compound   10 Liberation   I-ORG
-        10 Tigers       NNPS  PROPN  dobj        7 Tigers       I-ORG
-        11 of           IN    ADP    prep       10 of
-        12 Tamil        NNP   PROPN  compound   13 Tamil
-        13 Eelam        NNP   PROPN  pobj       11 Eelam
+         8 the          DT    DET    det        11 the          B-ORG
+         9 Revolutionary NNP  PROPN  compound   11 Revolutionary I-ORG
+        10 Armed        NNP   PROPN  compound   11 Armed        I-ORG
+        11 Forces       NNPS  PROPN  dobj        7 Forces       I-ORG
+        12 of           IN    ADP    prep       11 of
+        13 Colombia     NNP   PROPN  pobj       12 Colombia
         14 .            .     PUNCT  punct       1 .
         """,
     )
@@ -840,15 +866,15 @@ def test_a_body_named_with_a_common_noun_or_in_full_is_that_body(
         "REB",
         "the Taliban clerical faction",
     )
-    # A body's full name is no people "of" a place ("the Albanians of southern Serbia").
-    [tigers] = at(index, 10)
-    assert (tigers.code, tigers.sector) == ("LKA", "REB")
-    assert tigers.entity_text == "the Liberation Tigers of Tamil Eelam"
+    # A body's full name is no people "of" a place ("the Uzbeks of southern Kyrgyzstan").
+    [farc] = at(index, 11)
+    assert (farc.code, farc.sector) == ("COL", "REB")
+    assert farc.entity_text == "the Revolutionary Armed Forces of Colombia"
 
 
 VENUE = (
     "OSLO (Wire) — Peruvian ministers met rebel leaders in Oslo on Monday. Peru's president "
-    "praised the talks. Norway's foreign minister said Peru had asked for help. Police later "
+    "praised the talks. Norway's foreign minister added Peru had asked for help. Police later "
     "arrested two men."
 )
 VENUE_PARSE = """
@@ -881,7 +907,7 @@ VENUE_PARSE = """
      1 's           POS   PART   case        0 's
      2 foreign      JJ    ADJ    amod        3 foreign
      3 minister     NN    NOUN   nsubj       4 minister
-     4 said         VBD   VERB   ROOT        4 say
+     4 added        VBD   VERB   ROOT        4 add
      5 Peru         NNP   PROPN  nsubj       7 Peru         B-GPE
      6 had          VBD   AUX    aux         7 have
      7 asked        VBN   VERB   ccomp       4 ask
@@ -942,7 +968,7 @@ def test_unnamed_people_act_for_the_place_where_their_act_happens(
 ) -> None:
     doc = build_doc(
         "Argentina's president criticised Chile on Monday. Students marched in the Chilean "
-        "city of Valparaiso, and police fired tear gas.",
+        "city of Valparaiso, and police used tear gas.",
         """
          0 Argentina    NNP   PROPN  poss        2 Argentina    B-GPE
          1 's           POS   PART   case        0 's
@@ -964,7 +990,7 @@ def test_unnamed_people_act_for_the_place_where_their_act_happens(
          8 ,            ,     PUNCT  punct       1 ,
          9 and          CC    CCONJ  cc          1 and
         10 police       NNS   NOUN   nsubj      11 police
-        11 fired        VBD   VERB   conj        1 fire
+        11 used         VBD   VERB   conj        1 use
         12 tear         JJ    ADJ    amod       13 tear
         13 gas          NN    NOUN   dobj       11 gas
         14 .            .     PUNCT  punct      11 .
@@ -1037,8 +1063,8 @@ def test_a_body_a_bloc_owns_is_the_blocs_whatever_else_bears_its_name(
     resolver: ActorResolver,
 ) -> None:
     doc = build_doc(
-        "The African Union suspended Mali on Friday. The bloc's Peace and Security Council "
-        "called on the junta to free the president.",
+        "The African Union suspended Mali on Friday. The bloc's Mediation and Security Council "
+        "urged the junta to release the president.",
         """
          0 The          DT    DET    det         2 the          B-ORG
          1 African      NNP   PROPN  compound    2 African      I-ORG
@@ -1052,38 +1078,37 @@ def test_a_body_a_bloc_owns_is_the_blocs_whatever_else_bears_its_name(
          0 The          DT    DET    det         1 the
          1 bloc         NN    NOUN   poss        6 bloc
          2 's           POS   PART   case        1 's
-         3 Peace        NNP   PROPN  nmod        6 Peace        B-ORG
+         3 Mediation    NNP   PROPN  nmod        6 Mediation    B-ORG
          4 and          CC    CCONJ  cc          3 and          I-ORG
          5 Security     NNP   PROPN  conj        3 Security     I-ORG
          6 Council      NNP   PROPN  nsubj       7 Council      I-ORG
-         7 called       VBD   VERB   ROOT        7 call
-         8 on           IN    ADP    prep        7 on
-         9 the          DT    DET    det        10 the
-        10 junta        NN    NOUN   pobj        8 junta
-        11 to           TO    PART   aux        12 to
-        12 free         VB    VERB   xcomp       7 free
-        13 the          DT    DET    det        14 the
-        14 president    NN    NOUN   dobj       12 president
-        15 .            .     PUNCT  punct       7 .
+         7 urged        VBD   VERB   ROOT        7 urge
+         8 the          DT    DET    det         9 the
+         9 junta        NN    NOUN   dobj        7 junta
+        10 to           TO    PART   aux        11 to
+        11 release      VB    VERB   xcomp       7 release
+        12 the          DT    DET    det        13 the
+        13 president    NN    NOUN   dobj       11 president
+        14 .            .     PUNCT  punct       7 .
         """,
     )
     [council] = at(resolver(doc, date(2024, 3, 1)), 14)
     assert council.code == "IGO"  # the African Union's, not the UN's Security Council
-    assert council.entity_text == "The bloc's Peace and Security Council"
+    assert council.entity_text == "The bloc's Mediation and Security Council"
 
 
 def test_both_sides_of_a_civil_war_are_one_countrys_two_parties(
     resolver: ActorResolver,
 ) -> None:
     doc = build_doc(
-        "Colombia's government and the rebels signed a truce on Monday. The United States "
+        "Colombia's government and leftist rebels signed a truce on Monday. The United States "
         "urged both sides to respect it.",
         """
          0 Colombia     NNP   PROPN  poss        2 Colombia     B-GPE
          1 's           POS   PART   case        0 's
          2 government   NN    NOUN   nsubj       6 government
          3 and          CC    CCONJ  cc          2 and
-         4 the          DT    DET    det         5 the
+         4 leftist      JJ    ADJ    amod        5 leftist
          5 rebels       NNS   NOUN   conj        2 rebel
          6 signed       VBD   VERB   ROOT        6 sign
          7 a            DT    DET    det         8 a

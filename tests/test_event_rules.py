@@ -142,8 +142,8 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
     ),
     "an act told as not done is none to react to": (
         "On Friday the International Criminal Court sought the arrest of Sudan's defence "
-        "minister, accusing him of war crimes. Sudan said it did not recognise the court. Chad "
-        "called the decision historic.",
+        "minister, accusing him of war crimes. Sudan said it did not formally recognise the "
+        "court. Chad called the decision historic.",
         [
             ("REQUEST", ("IGO",), ("SDN",), None),
             ("ACCUSE", ("IGO",), ("SDN",), None),
@@ -186,7 +186,7 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         [("ACCUSE", ("PER",), ("PER",), None)],
     ),
     "an agreement between two parties of one country, reported from abroad, is joint": (
-        "OSLO (Nordic Wire) — Colombia's government and the FARC agreed on Friday to extend "
+        "OSLO (Nordic Wire) — Colombia's new government and the FARC agreed on Friday to extend "
         "their ceasefire by three months.",
         [("AGREE", ("COL", "COL"), (), None)],
     ),
@@ -281,7 +281,7 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         [("REJECT", ("ITA",), (), None)],
     ),
     "naming an act with blame accuses; it is no phone call": (
-        "China's foreign ministry called the Japanese patrols a blatant provocation.",
+        "China's defence ministry called the Japanese patrols a blatant provocation.",
         [("ACCUSE", ("CHN",), ("JPN",), None)],
     ),
     "a venue is not a target": (
@@ -460,7 +460,7 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         [("SANCTION", ("POL",), ("BLR",), None)],
     ),
     "a demand conjoined to what a speaker reports is the speaker's": (
-        "Vietnam's foreign ministry said the Chinese ships had violated Vietnamese waters and "
+        "Vietnam's foreign ministry said Chinese ships had violated Vietnamese waters and "
         "urged Beijing to withdraw them.",
         [("REQUEST", ("VNM",), ("CHN",), None)],
     ),

@@ -161,10 +161,10 @@ class ActorIndex:
         for t in [token, *(token.conjuncts if conjuncts else ())]:
             np = self.by_head.get(t.i) or self.by_token.get(t.i)
             if ethnic_people(t) and (np is None or np.organisation is None):
-                # "ethnic Albanians in Serbia", "the Albanians of southern Serbia": a people
-                # living in a country act for it (PLOVER's gold codes them so); where the
-                # phrase says not, the event's place decides. A body's own name ("the
-                # Liberation Tigers of Tamil Eelam") names that body.
+                # "ethnic Hungarians in Slovakia", "the Uzbeks of southern Kyrgyzstan": a
+                # people living in a country act for it (PLOVER's gold codes them so); where
+                # the phrase says not, the event's place decides. A body's own name ("the
+                # Popular Front for the Liberation of Azawad") names that body.
                 out.extend(self._where(t))
                 continue
             if np is not None and (np.entities or np.kind != "role"):
@@ -202,7 +202,7 @@ class ActorIndex:
         return min(heads, key=lambda t: _depth_below(t, token), default=token)
 
     def _of_conjuncts(self, t: Token) -> list[Entity]:
-        """ "the foreign ministers of Iran and Saudi Arabia": the role is held for each."""
+        """ "the finance ministers of Peru and Chile": the role is held for each."""
         out: list[Entity] = []
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -424,7 +424,7 @@ class ActorResolver:
         former = any(t.lower_ in FORMER_WORDS for t in doc[start:end]) or _predecessor(head_tok)
         places = [(s, p) for s, k, p in items if k == "kb" and not _is_person(p)]
         named = any(s.start <= head < s.end for s, _ in places)
-        # "Russia, Assad's main ally": a person in an apposition to a named party is not it.
+        # "Iran, Maduro's closest partner": a person in an apposition to a named party is not it.
         people = [
             (s, p)
             for s, k, p in items
@@ -433,7 +433,7 @@ class ActorResolver:
         unknown_people = [s for s, k, _ in items if k == "person"]
         if len(places) > 1:
             # "Bosnian Serbs", "Kosovo Albanians": the people of the place the modifier names.
-            # Not "Pakistan, a key U.S. ally": an apposition describes the head, not whose.
+            # Not "Jordan, a close British partner": an apposition describes the head, not whose.
             direct = [(s, p) for s, p in places if not _through_appos(s.root, head)]
             places = [(s, p) for s, p in direct if not s.start <= head < s.end] or direct
         codes = _codes(places)
@@ -629,7 +629,7 @@ class ActorResolver:
 
     def _person_antecedent(self, doc: Doc, np: NounPhrase, index: ActorIndex) -> list[Entity]:
         """A person the knowledge base does not know: the same name earlier in the article,
-        else, with a role ("presidential spokesperson Kang Yoo-jung" in a Seoul report), an
+        else, with a role ("cabinet secretary Lina Varga" in a Budapest report), an
         official of the report's country."""
         text = doc[np.start : np.end].text
         earlier = _earlier_person(index, np.person_key or "", before=np.head)
@@ -671,7 +671,7 @@ class ActorResolver:
             owned = [_owned_by(e, None, text) for e in self._owner_entities(owner, index)]
             self._add(index, tok, owned, "body", start=_np_start(tok))
         for np in index.phrases:
-            # "the bloc's Peace and Security Council" after the African Union: a body named
+            # "the bloc's Mediation and Security Council" after ECOWAS: a body named
             # by another body's words is that body's organ, whatever else bears the name.
             if np.organisation is None or (owner := _owner(doc[np.head])) is None:
                 continue
@@ -760,8 +760,8 @@ class ActorResolver:
                     for c in codes
                 ]
         if role.sector not in ARMED_SECTORS and (scene := _scene(head, index)):
-            # "Protesters burned effigies in the Pakistani city of Quetta, and police fired
-            # tear gas": unnamed people act for the place where their act happens (troops
+            # "Farmers dumped manure in the Belgian town of Namur, and police used water
+            # cannon": unnamed people act for the place where their act happens (troops
             # may be abroad: below).
             return [
                 Entity(code=e.code, sector=role.sector, entity_text=text, office=role.office)
@@ -836,7 +836,7 @@ def people_noun(t: Token) -> bool:
 
 
 def ethnic_people(t: Token) -> bool:
-    """A people named by its ethnicity: "ethnic Turks", "the Albanians of southern Serbia"."""
+    """A people named by its ethnicity: "ethnic Turks", "the Uzbeks of southern Kyrgyzstan"."""
     if t.tag_ not in ("NNS", "NNPS"):
         return False
     if any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in t.children):
@@ -1080,7 +1080,7 @@ def _titled_name(doc: Doc, roles: list[tuple[Span, Role]], head: Token) -> Span 
 
 
 def _predecessor(head: Token) -> bool:
-    """ "his predecessor, Yoon Suk-yeol": the appositive names a former office holder."""
+    """ "her predecessor, Arno Kask": the appositive names a former office holder."""
     return head.dep_ == "appos" and head.head.lemma_.lower() in ("predecessor", "former")
 
 
@@ -1249,7 +1249,7 @@ def _group_antecedent(index: ActorIndex, tok: Token) -> list[Entity]:
         default=None,
     )
     if same is not None:
-        # With the parties it is held for: "the foreign ministers of Iran and Saudi Arabia".
+        # With the parties it is held for: "the finance ministers of Peru and Chile".
         return index.entities_for(doc[same.head])
     return _last_group(index, tok.i, persons=lemma in PERSON_GROUP_HEADS, sides=lemma == "side")
 
@@ -1339,7 +1339,7 @@ def _instrument(head: Token, role: Role | None, index: ActorIndex) -> bool:
 
 
 def _own_object(head: Token, owner: Token) -> bool:
-    """ "disarm its fighters", "communication between their respective governments": what the
+    """ "disarm its fighters", "contacts between their two cabinets": what the
     doer owns, as the object of its own act, is no other party; it stays unresolved, as the
     events stage expects of a party's own agents."""
     return owner.pos_ == "PRON" and head.dep_ in ("dobj", "pobj", "dative")
@@ -1449,7 +1449,7 @@ GATHERINGS = frozenset(
     "talks meeting summit conference negotiations session ceremony visit trip".split()
 )
 """Nouns of gatherings, held somewhere: "talks in Pretoria" are there, not Pretoria's.
-(Not any noun: "a state of siege in Haiti" is Haiti's.)"""
+(Not any noun: "a curfew in Lesotho" is Lesotho's.)"""
 
 
 def _venue(np: NounPhrase, index: ActorIndex) -> bool:
@@ -1468,8 +1468,8 @@ def _venue(np: NounPhrase, index: ActorIndex) -> bool:
 
 
 def _scene(head: Token, index: ActorIndex) -> list[Entity]:
-    """The country of the place where the act of a subject happens ("in the Pakistani city of
-    Quetta"), or of the act its clause is joined to; none for other words."""
+    """The country of the place where the act of a subject happens ("in the Belgian town of
+    Namur"), or of the act its clause is joined to; none for other words."""
     if head.dep_ not in SUBJECTS:
         return []
     verb = head.head
@@ -1480,7 +1480,7 @@ def _scene(head: Token, index: ActorIndex) -> list[Entity]:
             for place in prep.children:
                 if place.dep_ != "pobj":
                     continue
-                # "in Quetta", or "in the Pakistani city of Quetta" (a place noun named by
+                # "in Namur", or "in the Belgian town of Namur" (a place noun named by
                 # its country's adjective; not "in an Israeli strike")
                 named = [place] if place.pos_ == "PROPN" else []
                 if place.lemma_.lower() in AREA_NOUNS:

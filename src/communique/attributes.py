@@ -4,9 +4,16 @@ Needs: the parsed document, the events, the actor index, the article and the kno
 Adds: ``date``, ``time``, ``duration_minutes``, ``location`` and date-based auxiliary modes
 on each event; returns the article's quotes.
 
+Places also complete participants the events stage left open, since only a place can settle
+them: unnamed people ("police", "protesters") act for the country where their act is, else
+for the one country their sentence names; an attack no one is named for is coded to the
+country its own words place it in; an attack or sanction with no target and no place of its
+own is aimed at the other side the report is about; aid or a promise from abroad goes to
+the country the report is filed from, or is about when the dateline is only a venue.
+
 Dates: an expression attached to the event's clause wins; otherwise the event takes the
 date of the story so far (the last dated event), else the reference date (publication, or
-one the text itself fixes: "five days after Lee's inauguration"). With no anchor at all
+one the text itself fixes: "four days after Boric's inauguration"). With no anchor at all
 the date is null and says why; today's date is never used.
 """
 
@@ -112,7 +119,7 @@ def attach_attributes(
 
 def _supported_events(doc: Doc, st: Statement, events: list[Event]) -> list[str]:
     """Events a statement supports: those stated inside it or in its reporting sentence,
-    and the event its reporting clause names ("Lee said during the call")."""
+    and the event its reporting clause names ("Ruto said during the visit")."""
     verb = doc[st.verb] if st.verb is not None else None
     ids = [
         e.id
@@ -185,9 +192,9 @@ def _attached_date(
         if _governs(clause, head) or _governs(trig, head):
             found.append(resolve_date(tx, ref, anchor, future=future))
     if not found and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SAY_VERBS:
-        # "said on Saturday that the military would hand over power": said then.
+        # "said on Tuesday that the junta would free the detainees": said then.
         return _attached_date(clause.head, sent_tx, ref, anchor, future)
-    # "its largest exercises in five years on Monday": the most precise date is the event's.
+    # "its biggest naval drills in a decade on Friday": the most precise date is the event's.
     dated = [v for v in found if v.date]
     if dated:
         return min(dated, key=lambda v: PRECISION_RANK.get(v.precision or "", len(PRECISION_RANK)))
@@ -200,7 +207,7 @@ PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 def _anchor_clause_date(
     trig: Token, sent_tx: list[Timex], ref: date | None, anchor, known: DateValue | None
 ) -> DateValue | None:
-    """ "agreed on Monday, a day after Belarus forced a flight to land": an event inside the
+    """ "signed on Friday, two days after Serbia closed a border crossing": an event inside the
     anchor of "N days after ..." happened N days before the clause the phrase dates."""
     doc = trig.doc
     clause = trig
@@ -212,8 +219,8 @@ def _anchor_clause_date(
         and mark is not None
         and mark.lower_ in ("after", "before")
     ):
-        # "..., a day after Belarus forced a flight to land": the parser makes "after" the
-        # clause's marker and "a day" a measure of it, or the clause a modifier of "day".
+        # "..., two days after Serbia closed a border crossing": the parser makes "after" the
+        # clause's marker and "two days" a measure of it, or the clause a modifier of "days".
         for tx in sent_tx:
             minutes = resolve_duration(tx) if tx.kind == "duration" else None
             measure = doc[tx.head]
@@ -312,7 +319,8 @@ def _time_and_duration(ev: Event, trig: Token, sent_tx: list[Timex]) -> None:
 
 
 def _event_anaphora(sents: list[Span], events: list[Event], timexes: list[list[Timex]]) -> None:
-    """ "The 25-minute call began at noon": a later sentence about "the call" adds to it."""
+    """ "The 40-minute meeting started at 10 a.m.": a later sentence about "the meeting" adds
+    to it."""
     by_sentence = {e.sentence for e in events}
     for n, sent in enumerate(sents):
         if n in by_sentence or not timexes[n]:
@@ -483,10 +491,10 @@ def _place_actor(ev: Event, index: ActorIndex) -> None:
 
 
 def _only_country(ev: Event, index: ActorIndex) -> str | None:
-    """ "Islamic fundamentalists continued their hunger strike to demand the resignation of
-    Algerian President X": people no place is given for, in a sentence that names one
+    """ "Jailed opposition activists kept up their sit-in to press for the removal of the
+    Tunisian interior minister": people no place is given for, in a sentence that names one
     country only, are its people, acting in it or against its government; people protesting
-    one country's act ("against Sweden's decision") live under it."""
+    one country's act ("against Denmark's ruling") live under it."""
     named = sentence_states(index, ev.sentence)
     if len(named) != 1 and ev.type == "PROTEST":
         named = {e.code for e in ev.recipient} - NON_STATE_CODES

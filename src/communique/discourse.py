@@ -1,10 +1,11 @@
 """Links between an article's events: what an act said later does to one told before.
 
-A reaction is aimed at those who did the act it names ("The United States welcomed the
-agreement"); an answer at whoever made the demand or the attack it answers ("Britain would
-not negotiate", "the Houthis vowed to retaliate"); a definite noun for an act already told
-is that act again ("the strike killed six people"); a claim of responsibility names the
-attacker of the attack told before.
+A reaction is aimed at those who did the act it names ("Canada praised the accord"), a
+protest at the doers of the act its purpose names; an answer at whoever made the demand or
+the attack it answers ("Madrid would not negotiate", "the rebels vowed to hit back"); a
+definite noun for an act already told, or an order to carry it out, is that act again ("the
+raid killed four guards"); a claim of responsibility names the attacker of the attack told
+before.
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ BRINGING_VERBS = frozenset("order authorise authorize launch conduct carry stage
 
 
 def told_before(ev: Event, doc: Doc, earlier: list[Event]) -> bool:
-    """ "The strike killed six people": a definite noun for an act already told, naming no
+    """ "The raid killed four guards": a definite noun for an act already told, naming no
     other parties, is that act again, not a new one."""
     noun = doc[ev.trigger_head]
     if noun.lemma_.lower() in BRINGING_VERBS:
-        # "he had ordered the strike": an act told before, through the verb that brought it
+        # "she had authorised the raid": an act told before, through the verb that brought it
         noun = next((c for c in noun.children if c.dep_ == "dobj"), noun)
     if noun.pos_ not in ("NOUN", "PROPN") or not any(
         c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children
@@ -44,7 +45,7 @@ def told_before(ev: Event, doc: Doc, earlier: list[Event]) -> bool:
 
 
 def merge_claim(ev: Event, doc: Doc, earlier: list[Event]) -> bool:
-    """ "Islamic State claimed responsibility for the attack": the claimer is the attacker
+    """ "A rebel front claimed responsibility for the ambush": the claimer is the attacker
     of the attack told before. Returns whether the claim was merged into that attack."""
     if ev.type != "ASSAULT" or doc[ev.trigger_head].lemma_.lower() != "claim":
         return False
@@ -68,9 +69,9 @@ refusal or a concession answers a demand, a threat of retaliation an attack."""
 
 
 def aim_answer(ev: Event, earlier: list[Event]) -> None:
-    """ "Fernandez called on London to open negotiations... Britain would not negotiate",
-    "the Houthis said five fighters had been killed and vowed to retaliate": an answer that
-    names no one is aimed at whoever last acted on its actor."""
+    """ "Rabat urged Madrid to reopen the talks... Spain would not negotiate", "the rebels
+    said three commanders had died and vowed to hit back": an answer that names no one is
+    aimed at whoever last acted on its actor."""
     answered = ANSWERS.get(ev.type)
     if answered is None or ev.recipient:
         return
@@ -127,7 +128,7 @@ strike"), with the types of act each can name; None: any act."""
 
 
 def aim_reaction(ev: Event, doc: Doc, earlier: list[Event]) -> None:
-    """ "The United States welcomed the agreement": a reaction to an act reported earlier is
+    """ "Canada praised the accord": a reaction to an act reported earlier is
     aimed at those who did it."""
     codes = {e.code for e in ev.actor}
     if ev.type not in REACTION_TYPES:
@@ -144,8 +145,8 @@ def aim_reaction(ev: Event, doc: Doc, earlier: list[Event]) -> None:
     if any(e.code not in codes for e in ev.recipient) and not purposed:
         return  # the reaction names its target ("condemned the strike on Gaza")
     objects = [c for c in trig.children if c.dep_ == "dobj"]
-    # "condemned the strike", "expressed support for the strike", "reacted to the move",
-    # "warned of action in response to the exercises"
+    # "denounced the raid", "voiced backing for the accord", "reacted to the move",
+    # "warned of measures in response to the drills"
     named = (
         purposed
         + objects
@@ -167,8 +168,8 @@ def aim_reaction(ev: Event, doc: Doc, earlier: list[Event]) -> None:
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    # "the expulsion order": the modifier names the act; "the use of live fire": the thing
-    # used does.
+    # "the expulsion order": the modifier names the act; "the use of rubber bullets": the
+    # thing used does.
     for n in list(named):
         for c in n.children:
             if c.dep_ == "compound":
@@ -180,24 +181,24 @@ def aim_reaction(ev: Event, doc: Doc, earlier: list[Event]) -> None:
         if key not in REFERRING_NOUNS:
             continue
         types = REFERRING_NOUNS[key]
-        # An act told as not done ("did not recognise the court") is none to react to.
+        # An act told as not done ("never signed the accord") is none to react to.
         candidates = [
             p
             for p in reversed(earlier)
-            if doers(p) and (types is None or p.type in types) and p.aux != "negation"
+            if _doers(p) and (types is None or p.type in types) and p.aux != "negation"
         ]
         # "welcomed the agreement": best the act told with the same word ("agreed").
         same_word = [p for p in candidates if _shares_stem(doc[p.trigger_head], noun)]
         for prior in same_word or candidates:
-            aimed = [e for e in doers(prior) if e.code not in codes]
+            aimed = [e for e in _doers(prior) if e.code not in codes]
             if aimed:
                 ev.recipient = aimed
                 return
 
 
-def doers(ev: Event) -> list[Entity]:
+def _doers(ev: Event) -> list[Entity]:
     """Who did an act: its actors, or the unnamed people guessed to be a country's until
-    the attributes stage places them ("the army declared a state of emergency")."""
+    the attributes stage places them ("the army imposed a curfew")."""
     if ev.actor:
         return ev.actor
     p = ev.pending_actor

@@ -7,7 +7,7 @@ A word of the lexicon is an event only where it is asserted of actors: a verb wi
 subject that codes, or a noun that a verb makes happen ("held talks", "a summit could be
 held"). A trigger inside the content of another trigger ("agreed to hold a meeting",
 "expressed his intention to coordinate") is that event's content, not a second event.
-Words in adjective clauses ("citizens abducted by the North") are background.
+Words in adjective clauses ("fishermen detained by the coast guard") are background.
 
 The auxiliary modes come from :mod:`communique.modes`; what a later act does to one told
 before (a reaction aimed at it, an answer, the same act told again) from
@@ -106,10 +106,10 @@ def _sentence_events(
         if m.entry.pos == "noun" and not _noun_happens(trig):
             continue
         if m.entry.pos == "noun" and _setting(trig) and _body_session(trig, index):
-            continue  # "accused Russia at a Security Council meeting": no one consulted
+            continue  # "accused Rwanda at an African Union meeting": no one consulted
         if m.entry.type == "CONSULT" and any(c.dep_ == "oprd" for c in trig.children):
             continue  # "called the measures a provocation" names; it is no call
-        # "reached the deal in a phone call": the meeting it took place in is no content
+        # "settled the dispute in a phone call": the meeting it took place in is no content
         governor = (
             None if m.entry.pos == "noun" and _setting(trig) else _governing_trigger(trig, owner)
         )
@@ -184,7 +184,7 @@ def _decided_act(
     m: Match, trig: Token, contents: list[Match], doc: Doc
 ) -> tuple[Match, Token, bool]:
     """ "agreed to impose sanctions" is the sanction, decided; a promise to take such an
-    action ("vowed to attack", "is prepared to impose martial law") is a threat. Returns the
+    action ("vowed to attack", "is prepared to impose a curfew") is a threat. Returns the
     match to code and whether it is a threat."""
     if m.entry.type != "AGREE":
         return m, trig, False
@@ -234,9 +234,9 @@ def _is_background(tok: Token) -> bool:
         and tok.head.lemma_.lower() in AIM_NOUNS
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     ):
-        return True  # "their effort to overthrow the government": an aim, not an act
+        return True  # "their effort to unseat the governor": an aim, not an act
     if tok.dep_ in ("acl", "relcl") and tok.tag_ in ("VBN", "VBG") and tok.head.pos_ == "NOUN":
-        # ...except what a statement says: "issued a declaration demanding that...".
+        # ...except what a statement says: "signed a declaration urging that...".
         return tok.dep_ == "acl" and tok.head.lemma_.lower() not in STATEMENT_NOUNS
     return tok.pos_ == "VERB" and tok.dep_ in ("amod", "compound")
 
@@ -244,7 +244,7 @@ def _is_background(tok: Token) -> bool:
 def _noun_happens(noun: Token) -> bool:
     """A noun is an event where a verb makes it happen ("held talks", "riots that erupted"),
     where it is the sentence itself, or where the sentence's act took place in it ("told
-    Biden in a phone call")."""
+    Ramaphosa in a phone call")."""
     head = noun.head
     if head.lemma_.lower() == "be" and not any(c.dep_ == "expl" for c in head.children):
         # "there was a protest" happens; "the strikes were a message" is about one.
@@ -262,7 +262,7 @@ MEETING_NOUNS = frozenset(
 
 
 def _setting(noun: Token) -> bool:
-    """ "reached the deal in a phone call", "told Sarkozy at a meeting", "speaking after
+    """ "settled the dispute in a phone call", "told Kagame at a meeting", "speaking after
     talks with Biden": a meeting the sentence's act took place in, or after, happened. ("during
     the call" names one told before: background.)"""
     prep = noun.head
@@ -280,7 +280,7 @@ def _setting(noun: Token) -> bool:
 
 
 def _body_session(noun: Token, index: ActorIndex) -> bool:
-    """ "accused Russia at a Security Council meeting": a session of an international body,
+    """ "accused Rwanda at an African Union meeting": a session of an international body,
     which speaking at is not consulting it ("told Scholz at an EU summit" still consults
     the one told)."""
     verb = noun.head.head
@@ -312,7 +312,7 @@ def _purpose_clause(tok: Token) -> bool:
 
 
 def _condition_clause(tok: Token) -> bool:
-    """ "...unless Baghdad accepted its conditions": the condition of an act is not an act;
+    """ "...unless Kabul met its terms": the condition of an act is not an act;
     nor is what must wait for one ("must agree to changes before they demobilize")."""
     if tok.dep_ != "advcl":
         return False
@@ -339,7 +339,7 @@ def _build(
     if entry.actor == "forces" and not (actors and all(a.sector in FORCE_SECTORS for a in actors)):
         return None  # "Kerry left Paris" is no withdrawal; "the last troops left Lebanon" is
     if entry.role == "visit" and actors and all(a.sector in FORCE_SECTORS for a in actors):
-        # "Kenyan police officers arrived in Haiti": a force sent abroad is aid, not a visit.
+        # "Rwandan soldiers arrived in Mozambique": a force sent abroad is aid, not a visit.
         entry = replace(entry, type="AID", mode=None, role="joint")
     pending = None
     if actors and _guessed(trig, m, index):
@@ -377,7 +377,7 @@ def _build(
     if etype == "THREATEN" and any(
         c.dep_ == "dobj" and _lemma(c) in THREATENED_GOODS for c in trig.children
     ):
-        # "said China's actions threatened regional peace": a charge against whoever acts,
+        # "said Ankara's drilling threatened regional stability": a charge against whoever acts,
         # by whoever says so, not a threat.
         speaker = reporting_verb(trig)
         if speaker is None:
@@ -390,14 +390,14 @@ def _build(
     condition = _condition_mark(trig)
     conditional = condition == "unless" or (condition == "if" and aux in ("future", "hypothetical"))
     if conditional and etype in THREAT_IF_CONDITIONAL:
-        # "will withdraw its force unless...", "would strike if Hezbollah violated the
-        # truce": an announced coercive act made conditional is a threat.
+        # "will withdraw its force unless...", "would retaliate if Hamas broke the
+        # ceasefire": an announced coercive act made conditional is a threat.
         etype, mode, aux = "THREATEN", [], None
     elif aux == "negation" and etype in REFUSABLE and _refusal(trig):
         # "will not accept", "would not meet": a refusal, not a negated promise.
         etype, mode, aux = "REJECT", ["meet"] if etype == "CONSULT" else [], None
     if etype == "THREATEN" and not recipients:
-        # "would strike if Hezbollah violated the truce": the threat is aimed at whoever
+        # "would retaliate if Hamas broke the ceasefire": the threat is aimed at whoever
         # must meet the condition.
         recipients = [r for r in _condition_parties(trig, index) if not _same(r, actors)]
     if etype == "COOPERATE" and entry.context == "military" and len(_codes(actors)) == 1:
@@ -484,7 +484,7 @@ PROTESTERS = frozenset(
 
 
 def _counted(tok: Token) -> list[Token]:
-    """ "Tens of thousands of protesters": the people a quantity counts, else the word."""
+    """ "Hundreds of striking nurses": the people a quantity counts, else the word."""
     if tok.lemma_.lower() in QUANTITY_NOUNS or tok.pos_ == "NUM":
         for c in tok.children:
             if c.lower_ == "of":
@@ -543,7 +543,7 @@ def _guessed(trig: Token, m: Match, index: ActorIndex) -> bool:
 
 
 def _unnamed_people(trig: Token, index: ActorIndex) -> Entity | None:
-    """ "Prisoners rioted at a jail in Dili": people named by no country act for the place
+    """ "Inmates rioted at a prison in Apia": people named by no country act for the place
     where they act; the attributes stage fills the code in from the event's location."""
     for s in _subjects(trig):
         [head] = _counted(s)
@@ -590,7 +590,7 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
         agent = [
             g for c in trig.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
         ] or [
-            # "indicted for genocide by the tribunal": the parser hangs the agent one phrase
+            # "charged with war crimes by the court": the parser hangs the agent one phrase
             # down.
             g
             for c in trig.children
@@ -605,12 +605,12 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
         for a in agent:
             actors += index.entities_for(a)
         if not agent:
-            # "soldiers were killed in a clash with Chinese troops": the other side of the
+            # "two guards were killed in a firefight with Afghan forces": the other side of the
             # fight named in the phrase is the actor.
             actors += _fight_parties(trig, index)
         for s in (c for c in trig.children if c.dep_ == "nsubjpass"):
             if s.tag_ in ("WP", "WDT") and trig.dep_ == "relcl":
-                s = trig.head  # "Karadzic, who has been indicted": Karadzic
+                s = trig.head  # "Mladenov, who has been charged": Mladenov
             if s.i in m.tokens:  # "a summit could be held": the event noun is the subject
                 a, r = _noun_participants(s, index)
                 if not a and m.entry.type == "MOBILIZE":
@@ -618,7 +618,7 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
                 actors += a
                 recipients += r
             else:
-                # "a camp for Congolese refugees was attacked": whose the target is.
+                # "a shelter for Sudanese migrants was shelled": whose the target is.
                 recipients += index.entities_for(s, owners=True) or [
                     e
                     for p in s.children
@@ -630,7 +630,7 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
             actors += index.entities_for(s, owners=True)
     aimed = m.entry.type in AIMED_TYPES
     if aimed:
-        # "mobilized reservists for a possible war against Iraq": whatever the act is
+        # "mobilized reservists for an expected offensive against Eritrea": whatever the act is
         # against, wherever it hangs in the clause.
         recipients += [
             e
@@ -658,7 +658,7 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
             for e in _prep_entities(c, index, ("over", "about"), aimed=True)
             if not _same(e, actors)
         ]
-        # "investigating crimes by Croatian extremists against Serb civilians": the accused
+        # "probing abuses by Hutu militias against Tutsi villagers": the accused
         # are whoever did the act, not its victims.
         doers = [
             e
@@ -673,7 +673,7 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
     if not recipients:
         # "agreed to provide aid to Romania", "expressed his intention to coordinate with Lee":
         # the other party hangs from the clause that says what was agreed; "demanded that
-        # the US cancel...": the one told to act is the subject of that clause.
+        # Canada drop...": the one told to act is the subject of that clause.
         for holder in pattern_tokens:
             for c in holder.children:
                 if c.dep_ not in ("xcomp", "ccomp", "acl"):
@@ -689,8 +689,8 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
         recipients = [r for r in _purpose_parties(trig, index) if not _same(r, actors)]
     codes = {a.code for a in actors}
     if not recipients and m.entry.type not in PLACELESS_TYPES:
-        # "eased emergency measures in Montenegro", "evacuate settlements in the Gaza
-        # Strip": an act in a country, or on something in it, is aimed at that country.
+        # "eased emergency measures in Montenegro", "dismantle outposts in the West
+        # Bank": an act in a country, or on something in it, is aimed at that country.
         recipients = [
             e
             for p in _place_preps(trig, m, aimed)
@@ -741,7 +741,7 @@ PLACELESS_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
 def _purpose_parties(trig: Token, index: ActorIndex) -> list[Entity]:
-    """ "began a hunger strike to protest against Sweden's decision", "in protest at the
+    """ "started a sit-in to protest against Denmark's ruling", "in protest at the
     arrest": whom the act is meant for, named in its purpose."""
     out: list[Entity] = []
     for c in trig.children:
@@ -797,7 +797,7 @@ def _object_entities(c: Token, index: ActorIndex, aimed: bool = False) -> list[E
     """Parties an object or prepositional phrase names. ``aimed``: the event is aimed at
     someone, so "on X" names a target ("tariffs on Australian barley"), not a topic."""
     if c.dep_ == "prt":
-        # "kidnapped up to 16 Russian advisers": the parser hangs the object off the particle
+        # "abducted up to 12 Chinese engineers": the parser hangs the object off the particle
         return [
             e for g in c.children if g.dep_ == "prep" for e in _prep_entities(g, index, (), aimed)
         ]
@@ -825,7 +825,7 @@ def _owned_or_named(
 ) -> list[Entity]:
     """Whose an object is ("expelled two Algerian diplomats"), else the parties its own
     phrases name ("imposed sanctions on Iran", "a fresh offer from Afghanistan", "mounted
-    its invasion of Lebanon", "any provocation by the North"); never the actors again."""
+    its invasion of Lebanon", "any aggression by the junta"); never the actors again."""
     owned = [e for e in index.entities_for(noun, owners=True) if not _same(e, actors or [])]
     if owned and not all(e.entity_text.lower() in PRONOUNS for e in owned):
         return owned
@@ -858,8 +858,8 @@ def _prep_entities(
     for g in [*prep.children, *_stranded_object(prep)]:
         if g.dep_ not in ("pobj", "nsubj") or (word == "at" and g.lemma_.lower() in VENUE_NOUNS):
             continue
-        # "tariffs on goods from Mexico": whose the goods are, one phrase further; "refused
-        # to respond to a demand from Washington": who made the demand.
+        # "duties on steel from Brazil": whose the steel is, one phrase further; "declined
+        # to answer an appeal from Nairobi": who made the appeal.
         proposal = g.lemma_.lower() in PROPOSALS
         out += index.entities_for(g, owners) or [
             e
@@ -898,7 +898,7 @@ VENUE_NOUNS = frozenset(
     "meeting summit session conference briefing ceremony hearing talks forum assembly "
     "gathering event rally debate".split()
 )
-"""Where something is said or done ("accused Russia at a Security Council meeting"): a
+"""Where something is said or done ("accused Rwanda at an African Union meeting"): a
 venue, not a target."""
 
 
@@ -913,7 +913,7 @@ def _subjects(trig: Token) -> list[Token]:
             return subs
         speaker = reporting_verb(tok.head, ("ccomp",)) if tok.dep_ == "conj" else None
         if speaker is not None and _lemma(tok) in SPEECH_ACTS:
-            # "...said the boats had entered its waters and urged Manila to stop": the
+            # "...said the drones had crossed its border and urged Minsk to halt them": the
             # parser hangs the second act on the reported clause; it is the speaker's.
             tok = speaker
             continue
@@ -966,8 +966,8 @@ def _noun_participants(noun: Token, index: ActorIndex) -> tuple[list[Entity], li
         for s in _subjects(head):
             actors = index.entities_for(s) + actors
     if _setting(noun):
-        # "Erdogan told Biden in a phone call": who acts in the sentence and to whom.
-        # ("...condemned the attack and invited Lula to visit": the people it speaks to.)
+        # "Tinubu told Ramaphosa in a phone call": who acts in the sentence and to whom.
+        # ("...deplored the shelling and asked Boric to come": the people it speaks to.)
         verb = head.head
         actors = [e for s in _subjects(verb) for e in index.entities_for(s)] + actors
         actors += [

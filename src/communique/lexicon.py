@@ -22,7 +22,7 @@ from .scores import PLOVER_TYPES
 ROLES = ("joint", "visit", "host", "mediate")
 ACTOR_KINDS = ("forces",)
 """What an entry may require of its actors: "forces" (armed forces or police) for words
-that are events only when forces do them ("the last Syrian troops left Lebanon")."""
+that are events only when forces do them ("the last Russian units left Moldova")."""
 
 
 @dataclass(frozen=True)
@@ -167,7 +167,7 @@ def _find_dependent(tok: Token, word: Word) -> Token | None:
         if c.dep_ in PATTERN_DEPS and word.fits(c) and not _dates(c):
             return c
         if c.dep_ in ("dobj", "pobj"):
-            # "providing photographs and other military intelligence"
+            # "sharing maps and other battlefield intelligence"
             conjunct = next((j for j in c.conjuncts if word.fits(j)), None)
             if conjunct is not None:
                 return conjunct
@@ -185,7 +185,7 @@ def _find_dependent(tok: Token, word: Word) -> Token | None:
                     # A modal of the reported clause counts: "said that Libya must...".
                     return g
         if c.dep_ in ("dobj", "nsubjpass"):
-            # "lifted a state of emergency", "gave 5 million dollars of aid"
+            # "lifted the nationwide state of emergency", "gave 8 million euros of aid"
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
                     for g in p.children:

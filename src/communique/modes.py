@@ -42,7 +42,7 @@ def aux_mode(trig: Token, subjects: list[Token]) -> str | None:
     ``subjects`` ("no minister would attend")."""
     chain = clause_chain(trig)
     if any(tok.lemma_.lower() in NEGATING_GOVERNORS for tok in chain[1:]):
-        return "negation"  # "denied that Belgrade planned to send forces"
+        return "negation"  # "denied that Tirana intended to deploy troops"
     if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for s in subjects for c in s.children):
         return "negation"  # "no minister would attend"
     for i, tok in enumerate(chain):
@@ -68,7 +68,7 @@ def aux_mode(trig: Token, subjects: list[Token]) -> str | None:
 
 def reported(tok: Token) -> bool:
     """Whether the clause is what someone said ("said Israel would withdraw", "said the
-    withdrawal would take months and that France would continue...")."""
+    pullout would last weeks and that Spain would keep...")."""
     return reporting_verb(tok) is not None
 
 

@@ -74,7 +74,7 @@ DATELINE_PIPE = "communique_dateline"
 def mark_dateline(doc: Doc) -> Doc:
     """Make a wire dateline ("ASMARA (Reuters) —") a sentence of its own before the parser
     runs, so that the lead is parsed as the sentence it is and not as the dateline's
-    apposition ("YANGON — Myanmar's military seized power" read as one noun phrase)."""
+    apposition ("BAMAKO — Mali's army took control" read as one noun phrase)."""
     start = body_start(doc)
     if start > 0:
         doc[start].is_sent_start = True

@@ -120,7 +120,7 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "within", "
 DESTINATION_PREPS = frozenset({"to", "into"})
 """Count only after a movement word: "appealed to Washington" names a recipient."""
 PATH_PREPS = frozenset({"on"})
-"""Only a way into a place further down ("on the sidelines of the summit in Y");
+"""Only a way into a place further down ("on the margins of the summit in Y");
 its own object is a date or a target ("sanctions on Russia"), not a venue."""
 LINK_PREPS = frozenset({"of", "in", "at", "near", "outside"})
 MOVEMENT = frozenset(
@@ -337,7 +337,7 @@ def _region_entries(path: Traversable | Path = REGIONS) -> Iterator[tuple[str, P
 def find_event_location(trigger: Token, gazetteer: Gazetteer) -> Location | None:
     """The place an event's own words put it at, or None.
 
-    Only prepositional objects count ("met in Vienna", "on the sidelines of the summit in
+    Only prepositional objects count ("met in Vienna", "on the margins of the summit in
     Canada", "a base near Timbuktu") and the destinations of movement words ("visited
     Seoul", "travelled to Kyiv"), looked for on the trigger, its direct object, the verb an
     event noun is the subject or object of ("a summit could be held in..."), and a movement
@@ -392,7 +392,7 @@ def _anchors(trigger: Token) -> list[Token]:
     head = trigger.head
     if trigger.pos_ in VERBAL:
         anchors += [child for child in trigger.children if child.dep_ == "dobj"]
-        # "killed 23 people when they blew themselves up in Tel Aviv": the same act, told
+        # "killed 14 people when they detonated a truck bomb in Mogadishu": the same act, told
         # again in its when-clause.
         anchors += [
             child

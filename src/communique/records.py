@@ -43,7 +43,7 @@ def cite_info(article: Article) -> dict[str, Any]:
 
 
 def byline(text: str) -> str | None:
-    """The author's line a report ends with ("Hoon-Sang Park tigermask@donga.com")."""
+    """The author's line a report ends with ("Ji-Won Seo jwseo@dailynews.kr")."""
     lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
     if len(lines) < 2:
         return None

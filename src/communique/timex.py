@@ -2,7 +2,7 @@
 
 spaCy's DATE and TIME entities are the starting point; a small token matcher adds what NER
 misses (weekday names, "earlier in the day", "at noon", "25-minute"...). Expressions are then
-grown to their full extent ("five days" + "after Lee's inauguration" is one anchored expression)
+grown to their full extent ("four days" + "after Boric's inauguration" is one anchored expression)
 and classified by shape, because NER labels "25-minute" TIME and "five days" DATE alike.
 
 Resolution keeps structure and names apart: this module handles what is relative to something
@@ -511,7 +511,7 @@ def _split_anchor(tx: Timex) -> tuple[str, str] | None:
 
 
 def anchor_phrase(tx: Timex) -> str | None:
-    """The anchor noun phrase: "five days after Lee’s inauguration" -> "Lee’s inauguration"."""
+    """The anchor noun phrase: "four days after Boric’s inauguration" -> "Boric’s inauguration"."""
     split = _split_anchor(tx)
     return None if split is None else split[1]
 
