@@ -786,8 +786,10 @@ def _clause_tokens(trig: Token) -> list[Token]:
     out, stack = [], [c for c in trig.children if c.dep_ not in SUBJECT_DEPS]
     while stack:
         t = stack.pop()
-        if t.dep_ in ("ccomp", "advcl", "relcl", "acl", "conj", "parataxis"):
-            continue
+        if t.dep_ in ("ccomp", "advcl", "relcl", "acl", "parataxis") or (
+            t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
+        ):
+            continue  # (a conjoined noun, "artillery and rocket fire", is still this clause's)
         out.append(t)
         stack.extend(t.children)
     return out
