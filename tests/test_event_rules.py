@@ -40,11 +40,6 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
-    "what a conjoined object is against is what the act is against": (
-        "Ethiopian troops launched artillery, mortar and rocket fire against Eritrean "
-        "positions on Monday.",
-        [("ASSAULT", ("ETH",), ("ERI",), None)],
-    ),
     "an official the knowledge base lacks acts for the report's country, even abroad": (
         "TOKYO (Wire) — Japan's economy grew in the spring. Foreign Minister Haruto Kimura "
         "visited Paris on Monday and met French officials.",

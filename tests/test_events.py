@@ -525,3 +525,22 @@ def test_an_object_stranded_as_the_next_clauses_subject_is_still_the_object(code
         """,
     )
     assert (ev.type, codes(ev)) == ("AID", (["CHL"], ["BOL"]))
+
+
+def test_what_a_conjoined_object_is_against_is_the_acts_target(code) -> None:
+    [ev] = code(
+        "Chad launched artillery and rocket fire against Sudanese positions.",
+        """
+        0 Chad         NNP   PROPN  nsubj      1 Chad         B-GPE
+        1 launched     VBD   VERB   ROOT       1 launch
+        2 artillery    NN    NOUN   dobj       1 artillery
+        3 and          CC    CCONJ  cc         2 and
+        4 rocket       NN    NOUN   compound   5 rocket
+        5 fire         NN    NOUN   conj       2 fire
+        6 against      IN    ADP    prep       5 against
+        7 Sudanese     JJ    ADJ    amod       8 sudanese     B-NORP
+        8 positions    NNS   NOUN   pobj       6 position
+        9 .            .     PUNCT  punct      1 .
+        """,
+    )
+    assert (ev.type, codes(ev)) == ("ASSAULT", (["TCD"], ["SDN"]))
