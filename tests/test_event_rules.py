@@ -40,6 +40,11 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "a people's population is that of the country it lives in": (
+        "In Kosovo, Serbian police shelled the Albanian population of a mountain village on "
+        "Monday.",
+        [("ASSAULT", ("SRB",), ("KOS",), None)],
+    ),
     "an official the knowledge base lacks acts for the report's country, even abroad": (
         "TOKYO (Wire) — Japan's economy grew in the spring. Foreign Minister Haruto Kimura "
         "visited Paris on Monday and met French officials.",

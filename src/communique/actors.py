@@ -836,7 +836,10 @@ def people_noun(t: Token) -> bool:
 
 
 def ethnic_people(t: Token) -> bool:
-    """A people named by its ethnicity: "ethnic Turks", "the Uzbeks of southern Kyrgyzstan"."""
+    """A people named by its ethnicity: "ethnic Turks", "the Uzbeks of southern Kyrgyzstan",
+    "the Armenian population of the region"."""
+    if t.lemma_.lower() in PEOPLE_GROUPS:
+        return any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in t.children)
     if t.tag_ not in ("NNS", "NNPS"):
         return False
     if any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in t.children):
@@ -846,6 +849,10 @@ def ethnic_people(t: Token) -> bool:
         and any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in t.children)
         and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
     )
+
+
+PEOPLE_GROUPS = frozenset({"population", "community", "minority", "diaspora"})
+"""Nouns that, named by a people's adjective, are that people where they live."""
 
 
 def _through_appos(tok: Token, head: int) -> bool:
