@@ -40,6 +40,10 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "an offer is aimed at whom the offered act is meant to help": (
+        "Poland offered to send engineers to help rebuild Ukraine.",
+        [("AGREE", ("POL",), ("UKR",), None)],
+    ),
     "a people's population is that of the country it lives in": (
         "In Kosovo, Serbian police shelled the Albanian population of a mountain village on "
         "Monday.",

@@ -686,7 +686,11 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
                     elif not addressed:  # "said Syria must withdraw from Lebanon": Syria
                         recipients += _object_entities(g, index, aimed)
     if not recipients:
-        recipients = [r for r in _purpose_parties(trig, index) if not _same(r, actors)]
+        # "is willing to send arms to help defend Jordan": the purpose of the act agreed on
+        agreed = [c for t in pattern_tokens for c in t.children if c.dep_ == "xcomp"]
+        recipients = [
+            r for t in (trig, *agreed) for r in _purpose_parties(t, index) if not _same(r, actors)
+        ]
     codes = {a.code for a in actors}
     if not recipients and m.entry.type not in PLACELESS_TYPES:
         # "eased emergency measures in Montenegro", "dismantle outposts in the West
@@ -746,7 +750,9 @@ def _purpose_parties(trig: Token, index: ActorIndex) -> list[Entity]:
     out: list[Entity] = []
     for c in trig.children:
         if _purpose_clause(c):
-            for g in c.children:
+            # "to help defend Jordan": the verb it helps to is the purpose too
+            helped = [x for x in c.children if x.dep_ == "xcomp"]
+            for g in [*c.children, *(g for x in helped for g in x.children)]:
                 out += _object_entities(g, index, aimed=True)
         elif c.dep_ == "prep" and c.lower_ == "in":
             for noun in (g for g in c.children if g.lemma_.lower() in PURPOSE_NOUNS):
