@@ -40,6 +40,11 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "refusing help is aimed at whom the help was for": (
+        "Japan refused to commit to any military assistance to the Saudi-led campaign against "
+        "the Houthis.",
+        [("REJECT", ("JPN",), ("SAU",), None)],
+    ),
     "an offer is aimed at whom the offered act is meant to help": (
         "Poland offered to send engineers to help rebuild Ukraine.",
         [("AGREE", ("POL",), ("UKR",), None)],

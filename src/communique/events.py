@@ -868,7 +868,9 @@ def _prep_entities(
             continue
         # "duties on steel from Brazil": whose the steel is, one phrase further; "declined
         # to answer an appeal from Nairobi": who made the appeal.
+        # "refused to commit to assistance to the coalition": whom the help is for.
         proposal = g.lemma_.lower() in PROPOSALS
+        help_ = g.lemma_.lower() in HELP_NOUNS
         out += index.entities_for(g, owners) or [
             e
             for p in g.children
@@ -876,6 +878,7 @@ def _prep_entities(
             and (
                 (aimed and p.lower_ in ("from", "of", "with", "in"))
                 or (proposal and p.lower_ in ("from", "by"))
+                or (help_ and p.lower_ in ("to", "for"))
             )
             for h in p.children
             if h.dep_ == "pobj"
@@ -898,6 +901,8 @@ def _stranded_object(prep: Token) -> list[Token]:
     ]
 
 
+HELP_NOUNS = frozenset("assistance aid help support backing".split())
+"""What one party gives another: "to X" or "for X" names who gets it."""
 PROPOSALS = frozenset(
     "demand call request appeal offer proposal plan invitation ultimatum initiative".split()
 )
