@@ -41,7 +41,7 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
     "refusing help is aimed at whom the help was for": (
-        "Japan refused to commit to any military assistance to the Saudi-led campaign against "
+        "Japan declined to commit to military assistance to the Saudi-led campaign against "
         "the Houthis.",
         [("REJECT", ("JPN",), ("SAU",), None)],
     ),
