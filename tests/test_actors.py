@@ -1166,3 +1166,28 @@ def test_the_two_ministers_are_the_ministers_of_both_countries_named(
     )
     index = resolver(doc, date(2024, 3, 1))
     assert sorted(e.code for e in index.by_head[17].entities) == ["CHL", "PER"]
+
+
+def test_its_is_not_a_place_named_as_where_something_is(resolver: ActorResolver) -> None:
+    index = resolver(
+        build_doc(
+            "Mercosur agreed to open an office in Lima to widen its trade.",
+            """
+            0 Mercosur     NNP   PROPN  nsubj      1 Mercosur     B-ORG
+            1 agreed       VBD   VERB   ROOT       1 agree
+            2 to           TO    PART   aux        3 to
+            3 open         VB    VERB   xcomp      1 open
+            4 an           DT    DET    det        5 an
+            5 office       NN    NOUN   dobj       3 office
+            6 in           IN    ADP    prep       5 in
+            7 Lima         NNP   PROPN  pobj       6 Lima         B-GPE
+            8 to           TO    PART   aux        9 to
+            9 widen        VB    VERB   advcl      3 widen
+            10 its         PRP$  PRON   poss      11 its
+            11 trade       NN    NOUN   dobj       9 trade
+            12 .           .     PUNCT  punct      1 .
+            """,
+        ),
+        date(2024, 5, 10),
+    )
+    assert [e.code for e in at(index, 10)] == ["IGO"]

@@ -1153,7 +1153,11 @@ def _it(tok: Token, index: ActorIndex) -> list[Entity]:
     """
     doc = index.doc
     if tok.lower_ == "its" or tok.dep_ == "poss":
-        near = _last(index, tok.i, _thing, since=tok.sent.start)
+        # (not a place named as where something is: "set up a centre in Lima to widen its
+        # reach" is the body's reach)
+        near = _last(
+            index, tok.i, lambda np: _thing(np) and not _located(doc[np.head]), since=tok.sent.start
+        )
         if near:
             return near
     elif _expletive(tok):
@@ -1167,6 +1171,11 @@ def _it(tok: Token, index: ActorIndex) -> list[Entity]:
             return list(np.entities)
     subj = _last(index, tok.i, lambda np: _thing(np) and doc[np.head].dep_ in SUBJECTS)
     return subj or _last(index, tok.i, _thing)
+
+
+def _located(t: Token) -> bool:
+    """Whether a mention is the place where something is ("a centre in Lima")."""
+    return t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "near", "inside", "outside")
 
 
 def _expletive(tok: Token) -> bool:
