@@ -544,3 +544,26 @@ def test_what_a_conjoined_object_is_against_is_the_acts_target(code) -> None:
         """,
     )
     assert (ev.type, codes(ev)) == ("ASSAULT", (["TCD"], ["SDN"]))
+
+
+def test_a_participle_made_the_subject_gives_way_to_its_own_subject(code) -> None:
+    # The small model makes "operating" the subject of "said" and the body its subject.
+    [ev] = code(
+        "The Red Cross operating in Chad said Sudan must open the border.",
+        """
+        0 The          DT    DET    det        2 the
+        1 Red          NNP   PROPN  compound   2 Red          B-ORG
+        2 Cross        NNP   PROPN  nsubj      3 Cross        I-ORG
+        3 operating    VBG   VERB   nsubj      6 operate
+        4 in           IN    ADP    prep       3 in
+        5 Chad         NNP   PROPN  pobj       4 Chad         B-GPE
+        6 said         VBD   VERB   ROOT       6 say
+        7 Sudan        NNP   PROPN  nsubj      9 Sudan        B-GPE
+        8 must         MD    AUX    aux        9 must
+        9 open         VB    VERB   ccomp      6 open
+        10 the         DT    DET    det       11 the
+        11 border      NN    NOUN   dobj       9 border
+        12 .           .     PUNCT  punct      6 .
+        """,
+    )
+    assert (ev.type, codes(ev)) == ("REQUEST", (["IGO"], ["SDN"]))

@@ -923,7 +923,12 @@ def _subjects(trig: Token) -> list[Token]:
         if subs and tok.dep_ == "relcl" and subs[0].tag_ in ("WP", "WDT"):
             return [tok.head]  # "supporters who had marched": the supporters
         if subs:
-            return subs
+            # "The Red Cross operating in Iraq said": the parser makes the participle the
+            # subject and the name its own subject.
+            return [
+                next((g for g in s.children if g.dep_ == "nsubj"), s) if s.tag_ == "VBG" else s
+                for s in subs
+            ]
         speaker = reporting_verb(tok.head, ("ccomp",)) if tok.dep_ == "conj" else None
         if speaker is not None and _lemma(tok) in SPEECH_ACTS:
             # "...said the drones had crossed its border and urged Minsk to halt them": the
