@@ -923,7 +923,7 @@ def _subjects(trig: Token) -> list[Token]:
         if subs and tok.dep_ == "relcl" and subs[0].tag_ in ("WP", "WDT"):
             return [tok.head]  # "supporters who had marched": the supporters
         if subs:
-            # "The Red Cross operating in Iraq said": the parser makes the participle the
+            # "The Red Crescent working in Chad said": the parser makes the participle the
             # subject and the name its own subject.
             return [
                 next((g for g in s.children if g.dep_ == "nsubj"), s) if s.tag_ == "VBG" else s
