@@ -40,6 +40,11 @@ def codes(entities: list[Entity]) -> tuple[str, ...]:
 
 
 CASES: dict[str, tuple[str, list[Coded]]] = {
+    "agreeing to set something up in a country is aimed at that country": (
+        "Norway agreed on Monday to open a consulate in Hanoi. Turkey agreed to build a "
+        "military base in Qatar.",
+        [("AGREE", ("NOR",), ("VNM",), None), ("AGREE", ("TUR",), ("QAT",), None)],
+    ),
     "refusing help is aimed at whom the help was for": (
         "Japan declined to commit to military assistance to the Saudi-led campaign against "
         "the Houthis.",

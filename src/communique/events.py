@@ -685,6 +685,19 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
                             recipients += index.entities_for(g, owners=True)
                     elif not addressed:  # "said Syria must withdraw from Lebanon": Syria
                         recipients += _object_entities(g, index, aimed)
+                if _lemma(c) in ESTABLISH_VERBS:
+                    # "agreed to open a consulate in Hanoi": the country it is set up in
+                    recipients += [
+                        e
+                        for o in (c, *c.children)
+                        if o.i == c.i or o.dep_ == "dobj"
+                        for p in o.children
+                        if p.dep_ == "prep" and p.lower_ == "in"
+                        for g in p.children
+                        if g.dep_ == "pobj" and index.is_place(g)
+                        for e in index.entities_for(g)
+                        if not _same(e, actors)
+                    ]
     if not recipients:
         # "is willing to send arms to help defend Jordan": the purpose of the act agreed on
         agreed = [c for t in pattern_tokens for c in t.children if c.dep_ == "xcomp"]
@@ -901,6 +914,8 @@ def _stranded_object(prep: Token) -> list[Token]:
     ]
 
 
+ESTABLISH_VERBS = frozenset("set establish open build base station".split())
+"""Verbs of setting something up somewhere, which the host country is party to."""
 HELP_NOUNS = frozenset("assistance aid help support backing".split())
 """What one party gives another: "to X" or "for X" names who gets it."""
 PROPOSALS = frozenset(
