@@ -328,3 +328,22 @@ def test_infer_reference_date(nlp) -> None:  # type: ignore[no-untyped-def]
     assert "low confidence" in (value.reason or "")
 
     assert infer_reference_date(list(nlp("Talks resumed on Monday.").sents), summit) is None
+
+
+def test_every_pattern_begins_at_a_token_the_start_filter_lets_through() -> None:
+    import spacy
+
+    from communique.timex import _PATTERNS, _match_at, _may_start
+
+    text = (
+        "next Tuesday Friday night yesterday tonight this morning last night earlier this "
+        "month later in the day June 9, 2025 Sept. 3 9th June 2025 March 2024 in June "
+        "since 1965 by 1990 during May at noon around midnight 3 p.m. EST 10:15 GMT "
+        "25-minute two hours a two-hour half an hour half-hour coming Monday past week"
+    )
+    tokens = list(spacy.blank("en")(text))
+    starts = {
+        i for i in range(len(tokens)) for p in _PATTERNS if _match_at(tokens, i, p) is not None
+    }
+    assert len(starts) > 25  # the sample exercises the patterns
+    assert all(_may_start(tokens[i]) for i in starts)

@@ -263,12 +263,30 @@ def _match_at(tokens: Sequence[Token], i: int, pattern: tuple[_Step, ...]) -> in
     return j if j > i else None
 
 
+_STARTERS = frozenset(
+    {"last", "next", "this", "coming", "past", "earlier", "later", "half"}
+    | {"in", "on", "since", "until", "during", "by", "at", "around", "about"}
+    | set(DEICTIC_DAYS)
+    | set(WEEKDAYS)
+    | set(NUMBER_WORDS)
+    | MONTHS
+)
+"""Every word a pattern of ``_PATTERNS`` can begin with (besides numbers): a token that is
+neither starts none, and most tokens are neither."""
+
+
+def _may_start(tok: Token) -> bool:
+    return tok.text[:1].isdigit() or tok.lower_.rstrip(".") in _STARTERS
+
+
 def _pattern_ranges(sent: Span) -> list[tuple[int, int]]:
-    # Every pattern is tried at every token: index a list, not the Span (which checks
-    # bounds and builds a new Token on each access).
+    # Patterns are tried at every token that may start one: index a list, not the Span
+    # (which checks bounds and builds a new Token on each access).
     tokens = list(sent)
     found = []
     for i in range(len(tokens)):
+        if not _may_start(tokens[i]):
+            continue
         for pattern in _PATTERNS:
             end = _match_at(tokens, i, pattern)
             if end is not None:
