@@ -170,10 +170,6 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
             ("SUPPORT", ("TCD",), ("IGO",), None),
         ],
     ),
-    "a passive's agent hung one phrase down is still the actor": (
-        "Kosovo's judges were indicted for fraud by a Serbian prosecutor.",
-        [("ACCUSE", ("SRB",), ("KOS",), None)],
-    ),
     "force shown next to a country is aimed at it": (
         "China held military drills around Taiwan on Monday. Russia massed troops near the "
         "Ukrainian border.",
@@ -240,7 +236,7 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
     ),
     "a reaction to 'the use of' something is aimed at those who used it": (
         "Soldiers opened fire on marchers in Conakry on Monday. Human Rights Watch condemned "
-        "the soldiers' use of gunfire.",
+        "the use of gunfire.",
         [("ASSAULT", ("GIN",), ("GIN",), None), ("ACCUSE", ("NGO",), ("GIN",), None)],
     ),
     "an object moved after its label ('condemned as an outrage X's act') is the object": (
@@ -563,7 +559,7 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         [("ASSAULT", ("VNM",), ("KHM",), None)],
     ),
     "a known body's name before a common noun names that body": (
-        "Oman imposed new sanctions on a Taliban clerical faction on Monday.",
+        "Oman imposed sanctions on the Taliban clerical wing on Monday.",
         [("SANCTION", ("OMN",), ("AFG",), None)],
     ),
     "coming somewhere for talks is holding them": (

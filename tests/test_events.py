@@ -567,3 +567,25 @@ def test_a_participle_made_the_subject_gives_way_to_its_own_subject(code) -> Non
         """,
     )
     assert (ev.type, codes(ev)) == ("REQUEST", (["IGO"], ["SDN"]))
+
+
+def test_a_passives_agent_hung_one_phrase_down_is_still_the_actor(code) -> None:
+    # The small model may hang "by" under the object of "for" instead of on the verb.
+    [ev] = code(
+        "Kosovo's judges were indicted for fraud by a Serbian prosecutor.",
+        """
+        0 Kosovo       NNP   PROPN  poss       2 Kosovo       B-GPE
+        1 's           POS   PART   case       0 's
+        2 judges       NNS   NOUN   nsubjpass  4 judge
+        3 were         VBD   AUX    auxpass    4 be
+        4 indicted     VBN   VERB   ROOT       4 indict
+        5 for          IN    ADP    prep       4 for
+        6 fraud        NN    NOUN   pobj       5 fraud
+        7 by           IN    ADP    prep       6 by
+        8 a            DT    DET    det       10 a
+        9 Serbian      JJ    ADJ    amod      10 serbian      B-NORP
+        10 prosecutor  NN    NOUN   pobj       7 prosecutor
+        11 .           .     PUNCT  punct      4 .
+        """,
+    )
+    assert (ev.type, codes(ev)) == ("ACCUSE", (["SRB"], ["KOS"]))
