@@ -559,7 +559,7 @@ CASES: dict[str, tuple[str, list[Coded]]] = {
         [("ASSAULT", ("VNM",), ("KHM",), None)],
     ),
     "a known body's name before a common noun names that body": (
-        "Oman imposed sanctions on the Taliban clerical wing on Monday.",
+        "Oman imposed fresh sanctions on the Taliban clerical wing on Monday.",
         [("SANCTION", ("OMN",), ("AFG",), None)],
     ),
     "coming somewhere for talks is holding them": (
