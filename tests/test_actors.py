@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from docbuild import build_doc
-from parses import KENYA_MEETING, KENYA_MEETING_PARSE, NORWAY_PARSE
+from parses import CARNEY_MERZ, CARNEY_MERZ_PARSE, KENYA_MEETING, KENYA_MEETING_PARSE, NORWAY_PARSE
 
 from communique.actors import ActorIndex, ActorResolver
 from communique.models import Entity
@@ -132,36 +132,7 @@ def test_same_person_after_the_term_is_a_former_office_holder(resolver: ActorRes
 
 
 def test_surnames_refer_to_the_leaders_named_in_full(resolver: ActorResolver) -> None:
-    doc = build_doc(
-        "Canadian Prime Minister Mark Carney hosted German Chancellor Friedrich Merz in Quebec "
-        "City on Monday. Carney praised Merz for his support.",
-        """
-         0 Canadian     JJ    ADJ    amod       2 canadian     B-NORP
-         1 Prime        NNP   PROPN  compound   2 Prime
-         2 Minister     NNP   PROPN  compound   4 Minister
-         3 Mark         NNP   PROPN  compound   4 Mark         B-PERSON
-         4 Carney       NNP   PROPN  nsubj      5 Carney       I-PERSON
-         5 hosted       VBD   VERB   ROOT       5 host
-         6 German       JJ    ADJ    amod       7 german       B-NORP
-         7 Chancellor   NNP   PROPN  compound   9 Chancellor
-         8 Friedrich    NNP   PROPN  compound   9 Friedrich    B-PERSON
-         9 Merz         NNP   PROPN  dobj       5 Merz         I-PERSON
-        10 in           IN    ADP    prep       5 in
-        11 Quebec       NNP   PROPN  compound  12 Quebec       B-GPE
-        12 City         NNP   PROPN  pobj      10 City         I-GPE
-        13 on           IN    ADP    prep       5 on
-        14 Monday       NNP   PROPN  pobj      13 Monday       B-DATE
-        15 .            .     PUNCT  punct      5 .
-
-         0 Carney       NNP   PROPN  nsubj      1 Carney       B-PERSON
-         1 praised      VBD   VERB   ROOT       1 praise
-         2 Merz         NNP   PROPN  dobj       1 Merz         B-PERSON
-         3 for          IN    ADP    prep       1 for
-         4 his          PRP$  PRON   poss       5 his
-         5 support      NN    NOUN   pobj       3 support
-         6 .            .     PUNCT  punct      1 .
-        """,
-    )
+    doc = build_doc(CARNEY_MERZ, CARNEY_MERZ_PARSE)
     index = resolver(doc, date(2025, 9, 2))
     first, later = {}, {}
     for name, i, j in (("Carney", 4, 16), ("Merz", 9, 18)):
