@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import argparse
 import logging
-from datetime import date
 from pathlib import Path
 
 from communique.evaluate import read_gold, score
-from communique.models import Article
 from communique.pipeline import CodedArticle, Coder
 
 
@@ -33,14 +31,7 @@ def main() -> None:
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     gold = read_gold(args.gold)
-    articles = [
-        Article(
-            id=g.id,
-            text=g.text,
-            published=date.fromisoformat(g.published) if g.published else None,
-        )
-        for g in gold
-    ]
+    articles = [g.article() for g in gold]
     coded = {
         g.id: result.records if isinstance(result, CodedArticle) else []
         for g, result in zip(gold, Coder().code(articles), strict=True)

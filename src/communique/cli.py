@@ -439,18 +439,7 @@ def _run_eval(args: argparse.Namespace) -> int:
     gold = read_gold(args.gold)
     # Checked before coding, so that a bad quote entry does not cost a whole coding run.
     gold_quotes = read_gold_quotes(args.gold)
-    articles = [
-        Article(
-            id=g.id,
-            text=g.text,
-            published=date.fromisoformat(g.published) if g.published else None,
-            outlet=g.outlet,
-            url=g.url,
-            title=g.title,
-            source=f"{args.gold}:{g.id}",
-        )
-        for g in gold
-    ]
+    articles = [g.article(source=f"{args.gold}:{g.id}") for g in gold]
     coder = _coder(args)
     coded: dict[str, list[dict[str, Any]]] = {}
     quotes: dict[str, list[dict[str, Any]]] = {}

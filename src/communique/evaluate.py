@@ -53,6 +53,7 @@ from pathlib import Path
 from typing import Any
 
 from communique.errors import GoldFormatError
+from communique.models import Article
 from communique.scores import PLOVER_TYPES
 
 logger = logging.getLogger(__name__)
@@ -106,6 +107,18 @@ class GoldArticle:
     text: str
     url: str | None = None
     gold: tuple[GoldEvent, ...] = ()
+
+    def article(self, source: str | None = None) -> Article:
+        """The article to code for this gold entry."""
+        return Article(
+            id=self.id,
+            text=self.text,
+            published=date.fromisoformat(self.published) if self.published else None,
+            outlet=self.outlet,
+            url=self.url,
+            title=self.title,
+            source=source,
+        )
 
 
 def json_lines(path: Path, fields: str) -> Iterator[tuple[int, str, dict[str, Any]]]:
