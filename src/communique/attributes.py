@@ -376,15 +376,19 @@ be named in passing (a capital, an ally, where the report was filed)."""
 def _mention_of(index: ActorIndex, code: str, before: int) -> list[Entity]:
     """The mention that stands for a party the context gives: the last one of ``code``
     before token ``before`` (a pronoun never), else its first."""
-    found = sorted(
+    found = [
         (np.head, e)
         for np in index.phrases
         if index.doc[np.head].pos_ != "PRON"
         for e in np.entities
         if e.code == code
-    )
-    earlier = [e for head, e in found if head < before]
-    return earlier[-1:] or [e for _, e in found[:1]]
+    ]
+    if not found:
+        return []
+    earlier = [m for m in found if m[0] < before]
+    # (by head only: entities have no order, and one phrase may hold two of a code)
+    _, mention = max(earlier, key=lambda m: m[0]) if earlier else min(found, key=lambda m: m[0])
+    return [mention]
 
 
 def _host(ev: Event) -> None:
