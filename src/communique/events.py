@@ -705,12 +705,13 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
             r for t in (trig, *agreed) for r in _purpose_parties(t, index) if not _same(r, actors)
         ]
     codes = {a.code for a in actors}
+    preps = [] if recipients else _place_preps(trig, m, aimed)
     if not recipients and m.entry.type not in PLACELESS_TYPES:
         # "eased emergency measures in Montenegro", "dismantle outposts in the West
         # Bank": an act in a country, or on something in it, is aimed at that country.
         recipients = [
             e
-            for p in _place_preps(trig, m, aimed)
+            for p in preps
             if p.lower_ in ("in", "inside", "into", "across")
             for g in p.children
             if g.dep_ == "pobj"
@@ -727,7 +728,7 @@ def _participants(trig: Token, m: Match, index: ActorIndex) -> tuple[list[Entity
         # used next to a country is aimed at it.
         recipients = [
             e
-            for p in _place_preps(trig, m, aimed)
+            for p in preps
             if p.lower_ in NEXT_TO_PREPS
             for e in _prep_entities(p, index, NEXT_TO_PREPS, aimed=True)
             if e.code not in codes
@@ -740,14 +741,17 @@ def _place_preps(trig: Token, m: Match, aimed: bool) -> list[Token]:
     their objects; for an aimed act also on the act it threatens ("threatened to resume
     attacks in Israel")."""
     threatened = [c for c in trig.children if aimed and (c.dep_ == "xcomp" or _purpose_clause(c))]
-    return [
-        p
-        for holder in (trig, *(trig.doc[i] for i in m.tokens), *threatened)
-        for o in [holder, *holder.children]
-        if o.i in (trig.i, holder.i) or o.dep_ in ("dobj", "nsubjpass") or o.i in m.tokens[1:]
-        for p in o.children
-        if p.dep_ == "prep"
-    ]
+    # (the pattern's words start with the trigger; a word reached twice counts once)
+    return list(
+        dict.fromkeys(
+            p
+            for holder in (*(trig.doc[i] for i in m.tokens), *threatened)
+            for o in [holder, *holder.children]
+            if o.i in (trig.i, holder.i) or o.dep_ in ("dobj", "nsubjpass") or o.i in m.tokens[1:]
+            for p in o.children
+            if p.dep_ == "prep"
+        )
+    )
 
 
 NEXT_TO_PREPS = ("around", "near", "off", "along")
